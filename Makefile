@@ -1,0 +1,23 @@
+# csmetrics: customer-service metrics as PostgreSQL aggregates (PGXS build)
+
+EXTENSION = csmetrics
+MODULE_big = csmetrics
+OBJS = src/csmetrics.o src/summary_io.o src/nps.o src/csat.o src/rate.o src/aht.o
+
+# Install and upgrade scripts live in sql/ under their versioned names.
+DATA = $(wildcard sql/csmetrics--*.sql)
+
+# pg_regress suites: sql/NAME.sql checked against expected/NAME.out.
+REGRESS = nps csat fcr aht rollup parallel binary_copy security
+REGRESS_OPTS = --load-extension=csmetrics
+
+# PostgreSQL's headers need -Wno-unused-parameter and -Wno-sign-compare
+# under -Wextra; override WARNING_FLAGS to build without -Werror.
+WARNING_FLAGS ?= -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
+PG_CFLAGS += $(WARNING_FLAGS)
+
+EXTRA_CLEAN = results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)

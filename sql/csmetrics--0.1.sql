@@ -1,0 +1,444 @@
+-- csmetrics 0.1: install script.
+-- Every reference to one of this extension's objects is qualified with
+-- @extschema@ and built-in types are keywords or pg_catalog-qualified, so a
+-- hostile search_path cannot redirect anything created here.
+
+\echo Use "CREATE EXTENSION csmetrics" to load this file. \quit
+
+-- ----------------------------------------------------------------
+-- nps_summary
+-- ----------------------------------------------------------------
+
+CREATE TYPE @extschema@.nps_summary;
+
+CREATE FUNCTION @extschema@.nps_summary_in(pg_catalog.cstring) RETURNS @extschema@.nps_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_summary_out(@extschema@.nps_summary) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_summary_recv(pg_catalog.internal) RETURNS @extschema@.nps_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_summary_send(@extschema@.nps_summary) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.nps_summary (
+	INPUT = @extschema@.nps_summary_in,
+	OUTPUT = @extschema@.nps_summary_out,
+	RECEIVE = @extschema@.nps_summary_recv,
+	SEND = @extschema@.nps_summary_send,
+	INTERNALLENGTH = 32,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.nps_summary IS 'Net Promoter Score answers counted as promoters (9-10), passives (7-8) and detractors (0-6); text form "nps v1 ..."';
+
+CREATE FUNCTION @extschema@.nps_summary_eq(@extschema@.nps_summary, @extschema@.nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.nps_summary_ne(@extschema@.nps_summary, @extschema@.nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.nps_summary, RIGHTARG = @extschema@.nps_summary,
+	FUNCTION = @extschema@.nps_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.nps_summary, RIGHTARG = @extschema@.nps_summary,
+	FUNCTION = @extschema@.nps_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON FUNCTION @extschema@.nps_summary_in(pg_catalog.cstring) IS 'text input of nps_summary';
+COMMENT ON FUNCTION @extschema@.nps_summary_out(@extschema@.nps_summary) IS 'canonical text output of nps_summary';
+COMMENT ON FUNCTION @extschema@.nps_summary_recv(pg_catalog.internal) IS 'binary input of nps_summary';
+COMMENT ON FUNCTION @extschema@.nps_summary_send(@extschema@.nps_summary) IS 'binary output of nps_summary';
+COMMENT ON FUNCTION @extschema@.nps_summary_eq(@extschema@.nps_summary, @extschema@.nps_summary) IS 'equality of nps_summary';
+COMMENT ON FUNCTION @extschema@.nps_summary_ne(@extschema@.nps_summary, @extschema@.nps_summary) IS 'inequality of nps_summary';
+COMMENT ON OPERATOR @extschema@.=(@extschema@.nps_summary, @extschema@.nps_summary) IS 'whether two nps_summary values hold the same counts';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.nps_summary, @extschema@.nps_summary) IS 'whether two nps_summary values differ';
+
+-- ----------------------------------------------------------------
+-- csat_summary
+-- ----------------------------------------------------------------
+
+CREATE TYPE @extschema@.csat_summary;
+
+CREATE FUNCTION @extschema@.csat_summary_in(pg_catalog.cstring) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_summary_out(@extschema@.csat_summary) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_summary_recv(pg_catalog.internal) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_summary_send(@extschema@.csat_summary) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.csat_summary (
+	INPUT = @extschema@.csat_summary_in,
+	OUTPUT = @extschema@.csat_summary_out,
+	RECEIVE = @extschema@.csat_summary_recv,
+	SEND = @extschema@.csat_summary_send,
+	INTERNALLENGTH = 88,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.csat_summary IS 'customer satisfaction answers counted per rating on a 2- to 10-point scale; text form "csat v1 ..."';
+
+CREATE FUNCTION @extschema@.csat_summary_eq(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.csat_summary_ne(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.csat_summary, RIGHTARG = @extschema@.csat_summary,
+	FUNCTION = @extschema@.csat_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.csat_summary, RIGHTARG = @extschema@.csat_summary,
+	FUNCTION = @extschema@.csat_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON FUNCTION @extschema@.csat_summary_in(pg_catalog.cstring) IS 'text input of csat_summary';
+COMMENT ON FUNCTION @extschema@.csat_summary_out(@extschema@.csat_summary) IS 'canonical text output of csat_summary';
+COMMENT ON FUNCTION @extschema@.csat_summary_recv(pg_catalog.internal) IS 'binary input of csat_summary';
+COMMENT ON FUNCTION @extschema@.csat_summary_send(@extschema@.csat_summary) IS 'binary output of csat_summary';
+COMMENT ON FUNCTION @extschema@.csat_summary_eq(@extschema@.csat_summary, @extschema@.csat_summary) IS 'equality of csat_summary';
+COMMENT ON FUNCTION @extschema@.csat_summary_ne(@extschema@.csat_summary, @extschema@.csat_summary) IS 'inequality of csat_summary';
+COMMENT ON OPERATOR @extschema@.=(@extschema@.csat_summary, @extschema@.csat_summary) IS 'whether two csat_summary values hold the same counts';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.csat_summary, @extschema@.csat_summary) IS 'whether two csat_summary values differ';
+
+-- ----------------------------------------------------------------
+-- rate_summary
+-- ----------------------------------------------------------------
+
+CREATE TYPE @extschema@.rate_summary;
+
+CREATE FUNCTION @extschema@.rate_summary_in(pg_catalog.cstring) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.rate_summary_out(@extschema@.rate_summary) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.rate_summary_recv(pg_catalog.internal) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.rate_summary_send(@extschema@.rate_summary) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.rate_summary (
+	INPUT = @extschema@.rate_summary_in,
+	OUTPUT = @extschema@.rate_summary_out,
+	RECEIVE = @extschema@.rate_summary_recv,
+	SEND = @extschema@.rate_summary_send,
+	INTERNALLENGTH = 24,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.rate_summary IS 'hits out of trials, for any proportion such as first contact resolution; text form "rate v1 ..."';
+
+CREATE FUNCTION @extschema@.rate_summary_eq(@extschema@.rate_summary, @extschema@.rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.rate_summary_ne(@extschema@.rate_summary, @extschema@.rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.rate_summary, RIGHTARG = @extschema@.rate_summary,
+	FUNCTION = @extschema@.rate_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.rate_summary, RIGHTARG = @extschema@.rate_summary,
+	FUNCTION = @extschema@.rate_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON FUNCTION @extschema@.rate_summary_in(pg_catalog.cstring) IS 'text input of rate_summary';
+COMMENT ON FUNCTION @extschema@.rate_summary_out(@extschema@.rate_summary) IS 'canonical text output of rate_summary';
+COMMENT ON FUNCTION @extschema@.rate_summary_recv(pg_catalog.internal) IS 'binary input of rate_summary';
+COMMENT ON FUNCTION @extschema@.rate_summary_send(@extschema@.rate_summary) IS 'binary output of rate_summary';
+COMMENT ON FUNCTION @extschema@.rate_summary_eq(@extschema@.rate_summary, @extschema@.rate_summary) IS 'equality of rate_summary';
+COMMENT ON FUNCTION @extschema@.rate_summary_ne(@extschema@.rate_summary, @extschema@.rate_summary) IS 'inequality of rate_summary';
+COMMENT ON OPERATOR @extschema@.=(@extschema@.rate_summary, @extschema@.rate_summary) IS 'whether two rate_summary values hold the same counts';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.rate_summary, @extschema@.rate_summary) IS 'whether two rate_summary values differ';
+
+-- ----------------------------------------------------------------
+-- aht_summary
+-- ----------------------------------------------------------------
+
+CREATE TYPE @extschema@.aht_summary;
+
+CREATE FUNCTION @extschema@.aht_summary_in(pg_catalog.cstring) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.aht_summary_out(@extschema@.aht_summary) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.aht_summary_recv(pg_catalog.internal) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.aht_summary_send(@extschema@.aht_summary) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.aht_summary (
+	INPUT = @extschema@.aht_summary_in,
+	OUTPUT = @extschema@.aht_summary_out,
+	RECEIVE = @extschema@.aht_summary_recv,
+	SEND = @extschema@.aht_summary_send,
+	INTERNALLENGTH = 24,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.aht_summary IS 'contacts and their total handle time in microseconds, the state of aht; text form "aht v1 ..."';
+
+CREATE FUNCTION @extschema@.aht_summary_eq(@extschema@.aht_summary, @extschema@.aht_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.aht_summary_ne(@extschema@.aht_summary, @extschema@.aht_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.aht_summary, RIGHTARG = @extschema@.aht_summary,
+	FUNCTION = @extschema@.aht_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.aht_summary, RIGHTARG = @extschema@.aht_summary,
+	FUNCTION = @extschema@.aht_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON FUNCTION @extschema@.aht_summary_in(pg_catalog.cstring) IS 'text input of aht_summary';
+COMMENT ON FUNCTION @extschema@.aht_summary_out(@extschema@.aht_summary) IS 'canonical text output of aht_summary';
+COMMENT ON FUNCTION @extschema@.aht_summary_recv(pg_catalog.internal) IS 'binary input of aht_summary';
+COMMENT ON FUNCTION @extschema@.aht_summary_send(@extschema@.aht_summary) IS 'binary output of aht_summary';
+COMMENT ON FUNCTION @extschema@.aht_summary_eq(@extschema@.aht_summary, @extschema@.aht_summary) IS 'equality of aht_summary';
+COMMENT ON FUNCTION @extschema@.aht_summary_ne(@extschema@.aht_summary, @extschema@.aht_summary) IS 'inequality of aht_summary';
+COMMENT ON OPERATOR @extschema@.=(@extschema@.aht_summary, @extschema@.aht_summary) IS 'whether two aht_summary values hold the same counts';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.aht_summary, @extschema@.aht_summary) IS 'whether two aht_summary values differ';
+
+-- ----------------------------------------------------------------
+-- NPS
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps_agg_trans(@extschema@.nps_summary, integer) RETURNS @extschema@.nps_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_agg_trans(@extschema@.nps_summary, integer) IS 'nps_agg transition: counts one 0-10 answer';
+CREATE FUNCTION @extschema@.nps_rollup_trans(@extschema@.nps_summary, @extschema@.nps_summary) RETURNS @extschema@.nps_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_rollup_trans(@extschema@.nps_summary, @extschema@.nps_summary) IS 'adds two nps_summary values: rollup transition and combine function';
+
+CREATE AGGREGATE @extschema@.nps_agg(integer) (
+	SFUNC = @extschema@.nps_agg_trans,
+	STYPE = @extschema@.nps_summary,
+	COMBINEFUNC = @extschema@.nps_rollup_trans,
+	INITCOND = 'nps v1 promoters=0 passives=0 detractors=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps_agg(integer) IS 'summarizes 0-10 "how likely are you to recommend us" answers; read it with nps()';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.nps_summary) (
+	SFUNC = @extschema@.nps_rollup_trans,
+	STYPE = @extschema@.nps_summary,
+	COMBINEFUNC = @extschema@.nps_rollup_trans,
+	INITCOND = 'nps v1 promoters=0 passives=0 detractors=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.nps_summary) IS 'merges stored nps_summary values exactly';
+
+CREATE FUNCTION @extschema@.nps(@extschema@.nps_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps(@extschema@.nps_summary) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), from -100 to 100; NULL without answers';
+CREATE FUNCTION @extschema@.promoters(@extschema@.nps_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'nps_promoters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.promoters(@extschema@.nps_summary) IS 'number of answers 9 or 10';
+CREATE FUNCTION @extschema@.passives(@extschema@.nps_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'nps_passives' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.passives(@extschema@.nps_summary) IS 'number of answers 7 or 8';
+CREATE FUNCTION @extschema@.detractors(@extschema@.nps_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'nps_detractors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.detractors(@extschema@.nps_summary) IS 'number of answers 0 to 6';
+CREATE FUNCTION @extschema@.responses(@extschema@.nps_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'nps_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.responses(@extschema@.nps_summary) IS 'number of answers';
+
+-- ----------------------------------------------------------------
+-- CSAT
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.csat_agg_trans(@extschema@.csat_summary, integer, integer) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_agg_trans(@extschema@.csat_summary, integer, integer) IS 'csat_agg transition: counts one rating on the given scale';
+CREATE FUNCTION @extschema@.csat_agg_5pt_trans(@extschema@.csat_summary, integer) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_agg_5pt_trans(@extschema@.csat_summary, integer) IS 'csat_agg transition: counts one rating on a 5-point scale';
+CREATE FUNCTION @extschema@.csat_agg_bool_trans(@extschema@.csat_summary, boolean) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_agg_bool_trans(@extschema@.csat_summary, boolean) IS 'csat_agg transition: counts one thumbs up (true) or down (false) as 2 or 1 on a 2-point scale';
+CREATE FUNCTION @extschema@.csat_rollup_trans(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_rollup_trans(@extschema@.csat_summary, @extschema@.csat_summary) IS 'adds two csat_summary values on the same scale: rollup transition and combine function';
+
+CREATE AGGREGATE @extschema@.csat_agg(rating integer, scale integer) (
+	SFUNC = @extschema@.csat_agg_trans,
+	STYPE = @extschema@.csat_summary,
+	COMBINEFUNC = @extschema@.csat_rollup_trans,
+	INITCOND = 'csat v1 scale=0 counts=',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_agg(integer, integer) IS 'summarizes ratings from 1 to scale (2 to 10); read it with csat()';
+
+CREATE AGGREGATE @extschema@.csat_agg(rating integer) (
+	SFUNC = @extschema@.csat_agg_5pt_trans,
+	STYPE = @extschema@.csat_summary,
+	COMBINEFUNC = @extschema@.csat_rollup_trans,
+	INITCOND = 'csat v1 scale=0 counts=',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_agg(integer) IS 'summarizes ratings on the usual 1-5 scale; read it with csat()';
+
+CREATE AGGREGATE @extschema@.csat_agg(satisfied boolean) (
+	SFUNC = @extschema@.csat_agg_bool_trans,
+	STYPE = @extschema@.csat_summary,
+	COMBINEFUNC = @extschema@.csat_rollup_trans,
+	INITCOND = 'csat v1 scale=0 counts=',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_agg(boolean) IS 'summarizes thumbs up (true) / down (false) answers as a 2-point scale';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.csat_summary) (
+	SFUNC = @extschema@.csat_rollup_trans,
+	STYPE = @extschema@.csat_summary,
+	COMBINEFUNC = @extschema@.csat_rollup_trans,
+	INITCOND = 'csat v1 scale=0 counts=',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.csat_summary) IS 'merges stored csat_summary values of one scale exactly';
+
+CREATE FUNCTION @extschema@.csat(@extschema@.csat_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'csat_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat(@extschema@.csat_summary) IS '% satisfied: top two ratings on scales of 5 or more points, the top rating on 2- to 4-point scales; NULL without answers';
+CREATE FUNCTION @extschema@.csat(@extschema@.csat_summary, satisfied_from integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'csat_score_from' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat(@extschema@.csat_summary, integer) IS '% of answers rating satisfied_from or higher; NULL without answers';
+CREATE FUNCTION @extschema@.csat_mean(@extschema@.csat_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_mean(@extschema@.csat_summary) IS 'mean rating; NULL without answers';
+CREATE FUNCTION @extschema@.csat_composite(@extschema@.csat_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_composite(@extschema@.csat_summary) IS 'composite CSAT: mean rating rescaled so the lowest rating is 0 and the highest 100; NULL without answers';
+CREATE FUNCTION @extschema@.responses(@extschema@.csat_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'csat_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.responses(@extschema@.csat_summary) IS 'number of answers';
+CREATE FUNCTION @extschema@.satisfied(@extschema@.csat_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'csat_satisfied' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.satisfied(@extschema@.csat_summary) IS 'number of satisfied answers, by the default threshold of csat()';
+CREATE FUNCTION @extschema@.rating_count(@extschema@.csat_summary, rating integer) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'csat_rating_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_count(@extschema@.csat_summary, integer) IS 'number of answers with exactly this rating';
+
+-- ----------------------------------------------------------------
+-- Rates: rate_agg and fcr_rate
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.rate_summary, boolean) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.rate_summary, boolean) IS 'rate_agg and fcr_rate transition: counts one trial, a hit if true';
+CREATE FUNCTION @extschema@.rate_eligible_trans(@extschema@.rate_summary, boolean, boolean) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_eligible_trans(@extschema@.rate_summary, boolean, boolean) IS 'fcr_rate transition: counts one trial if eligible is true';
+CREATE FUNCTION @extschema@.rate_rollup_trans(@extschema@.rate_summary, @extschema@.rate_summary) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_rollup_trans(@extschema@.rate_summary, @extschema@.rate_summary) IS 'adds two rate_summary values: rollup transition and combine function';
+CREATE FUNCTION @extschema@.rate(@extschema@.rate_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_percent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate(@extschema@.rate_summary) IS 'hits as a percentage of trials; NULL without trials';
+CREATE FUNCTION @extschema@.hits(@extschema@.rate_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'rate_hits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.hits(@extschema@.rate_summary) IS 'number of trials that were true';
+CREATE FUNCTION @extschema@.trials(@extschema@.rate_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'rate_trials' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trials(@extschema@.rate_summary) IS 'number of trials counted';
+
+CREATE AGGREGATE @extschema@.rate_agg(hit boolean) (
+	SFUNC = @extschema@.rate_agg_trans,
+	STYPE = @extschema@.rate_summary,
+	COMBINEFUNC = @extschema@.rate_rollup_trans,
+	INITCOND = 'rate v1 hits=0 trials=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rate_agg(boolean) IS 'summarizes a yes/no outcome (escalated, reopened, SLA met); read it with rate()';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.rate_summary) (
+	SFUNC = @extschema@.rate_rollup_trans,
+	STYPE = @extschema@.rate_summary,
+	COMBINEFUNC = @extschema@.rate_rollup_trans,
+	INITCOND = 'rate v1 hits=0 trials=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.rate_summary) IS 'merges stored rate_summary values exactly';
+
+CREATE AGGREGATE @extschema@.fcr_rate(resolved_on_first_contact boolean) (
+	SFUNC = @extschema@.rate_agg_trans,
+	STYPE = @extschema@.rate_summary,
+	FINALFUNC = @extschema@.rate,
+	COMBINEFUNC = @extschema@.rate_rollup_trans,
+	INITCOND = 'rate v1 hits=0 trials=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.fcr_rate(boolean) IS 'first contact resolution: % of non-NULL rows that are true';
+
+CREATE AGGREGATE @extschema@.fcr_rate(resolved_on_first_contact boolean, eligible boolean) (
+	SFUNC = @extschema@.rate_eligible_trans,
+	STYPE = @extschema@.rate_summary,
+	FINALFUNC = @extschema@.rate,
+	COMBINEFUNC = @extschema@.rate_rollup_trans,
+	INITCOND = 'rate v1 hits=0 trials=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.fcr_rate(boolean, boolean) IS 'first contact resolution: FCR tickets / FCR-eligible tickets x 100, over rows where eligible is true';
+
+-- ----------------------------------------------------------------
+-- AHT
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.aht_interval_trans(@extschema@.aht_summary, interval) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_interval_trans(@extschema@.aht_summary, interval) IS 'aht transition: counts one contact of the given handle time';
+CREATE FUNCTION @extschema@.aht_parts_trans(@extschema@.aht_summary, interval, interval, interval) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_parts_trans(@extschema@.aht_summary, interval, interval, interval) IS 'aht transition: counts one contact of talk + hold + after-call work';
+CREATE FUNCTION @extschema@.aht_seconds_trans(@extschema@.aht_summary, double precision) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_seconds_trans(@extschema@.aht_summary, double precision) IS 'aht transition: counts one contact of the given seconds, to the microsecond';
+CREATE FUNCTION @extschema@.aht_combine(@extschema@.aht_summary, @extschema@.aht_summary) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_combine(@extschema@.aht_summary, @extschema@.aht_summary) IS 'aht combine function: adds two aht_summary values';
+CREATE FUNCTION @extschema@.aht_mean_interval(@extschema@.aht_summary) RETURNS interval
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_mean_interval(@extschema@.aht_summary) IS 'aht final function: mean handle time, rounded to the microsecond; NULL without contacts';
+CREATE FUNCTION @extschema@.aht_mean_seconds(@extschema@.aht_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_mean_seconds(@extschema@.aht_summary) IS 'aht final function: mean handle time in seconds; NULL without contacts';
+
+CREATE AGGREGATE @extschema@.aht(handle_time interval) (
+	SFUNC = @extschema@.aht_interval_trans,
+	STYPE = @extschema@.aht_summary,
+	FINALFUNC = @extschema@.aht_mean_interval,
+	COMBINEFUNC = @extschema@.aht_combine,
+	INITCOND = 'aht v1 contacts=0 total_us=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.aht(interval) IS 'average handle time: mean of the handle times';
+
+CREATE AGGREGATE @extschema@.aht(talk interval, hold interval, wrap_up interval) (
+	SFUNC = @extschema@.aht_parts_trans,
+	STYPE = @extschema@.aht_summary,
+	FINALFUNC = @extschema@.aht_mean_interval,
+	COMBINEFUNC = @extschema@.aht_combine,
+	INITCOND = 'aht v1 contacts=0 total_us=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.aht(interval, interval, interval) IS 'average handle time: (talk + hold + after-call work) / contacts';
+
+CREATE AGGREGATE @extschema@.aht(seconds double precision) (
+	SFUNC = @extschema@.aht_seconds_trans,
+	STYPE = @extschema@.aht_summary,
+	FINALFUNC = @extschema@.aht_mean_seconds,
+	COMBINEFUNC = @extschema@.aht_combine,
+	INITCOND = 'aht v1 contacts=0 total_us=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.aht(double precision) IS 'average handle time in seconds, for tables that store seconds';

@@ -1,0 +1,286 @@
+/*-------------------------------------------------------------------------
+ *
+ * aht.c
+ *	  aht_summary: contacts and their total handle time in microseconds, the
+ *	  state of the aht aggregates.
+ *
+ * Durations are held as exact integer microseconds, so the mean is the
+ * same in serial and parallel plans whatever order rows arrive in.  An
+ * interval's months count as 30 days and its days as 24 hours, as in
+ * PostgreSQL's own interval comparison.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/timestamp.h"
+
+#include "csmetrics.h"
+
+#define AHT_TYPNAME "aht_summary"
+
+typedef struct AhtSummary
+{
+	int32		version;		/* CSMETRICS_FORMAT_VERSION */
+	int32		flags;			/* reserved, always zero */
+	int64		contacts;		/* rows counted */
+	int64		total_us;		/* their summed handle time */
+} AhtSummary;
+
+#define PG_GETARG_AHT(n) ((AhtSummary *) PG_GETARG_POINTER(n))
+
+/* Largest number of seconds whose microseconds fit in an int64. */
+#define AHT_MAX_SECONDS ((double) PG_INT64_MAX / USECS_PER_SEC)
+
+PG_FUNCTION_INFO_V1(aht_summary_in);
+PG_FUNCTION_INFO_V1(aht_summary_out);
+PG_FUNCTION_INFO_V1(aht_summary_recv);
+PG_FUNCTION_INFO_V1(aht_summary_send);
+PG_FUNCTION_INFO_V1(aht_summary_eq);
+PG_FUNCTION_INFO_V1(aht_summary_ne);
+PG_FUNCTION_INFO_V1(aht_interval_trans);
+PG_FUNCTION_INFO_V1(aht_parts_trans);
+PG_FUNCTION_INFO_V1(aht_seconds_trans);
+PG_FUNCTION_INFO_V1(aht_combine);
+PG_FUNCTION_INFO_V1(aht_mean_interval);
+PG_FUNCTION_INFO_V1(aht_mean_seconds);
+
+/* A new summary with the given totals. */
+static AhtSummary *
+aht_make(int64 contacts, int64 total_us)
+{
+	AhtSummary *summary = palloc0(sizeof(AhtSummary));
+
+	summary->version = CSMETRICS_FORMAT_VERSION;
+	summary->contacts = contacts;
+	summary->total_us = total_us;
+	return summary;
+}
+
+/* Why totals read from outside cannot form a summary, or NULL if they can. */
+static const char *
+aht_invalid_reason(const AhtSummary *summary)
+{
+	if (summary->contacts == 0 && summary->total_us != 0)
+		return "A summary without contacts cannot hold handle time.";
+	return NULL;
+}
+
+/* aht_summary_in(cstring): parse "aht v1 contacts=N total_us=T". */
+Datum
+aht_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	SummaryParser parser;
+	AhtSummary *summary;
+	const char *reason;
+	int64		contacts;
+	int64		total_us;
+
+	summary_parse_begin(&parser, AHT_TYPNAME, "aht", input);
+	contacts = summary_parse_count(&parser, "contacts");
+	total_us = summary_parse_count(&parser, "total_us");
+	summary_parse_end(&parser);
+
+	summary = aht_make(contacts, total_us);
+	if ((reason = aht_invalid_reason(summary)) != NULL)
+		summary_reject_text(AHT_TYPNAME, input, reason);
+	PG_RETURN_POINTER(summary);
+}
+
+/* aht_summary_out(aht_summary): the canonical text form. */
+Datum
+aht_summary_out(PG_FUNCTION_ARGS)
+{
+	AhtSummary *summary = PG_GETARG_AHT(0);
+	StringInfoData buf;
+
+	summary_text_begin(&buf, "aht");
+	summary_text_count(&buf, "contacts", summary->contacts);
+	summary_text_count(&buf, "total_us", summary->total_us);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* aht_summary_recv(internal): version byte, then contacts and total_us. */
+Datum
+aht_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	AhtSummary *summary;
+	const char *reason;
+	int64		contacts;
+	int64		total_us;
+
+	summary_recv_version(buf, AHT_TYPNAME);
+	contacts = summary_recv_count(buf, AHT_TYPNAME);
+	total_us = summary_recv_count(buf, AHT_TYPNAME);
+
+	summary = aht_make(contacts, total_us);
+	if ((reason = aht_invalid_reason(summary)) != NULL)
+		summary_reject_binary(AHT_TYPNAME, reason);
+	PG_RETURN_POINTER(summary);
+}
+
+/* aht_summary_send(aht_summary): the binary form read by aht_summary_recv. */
+Datum
+aht_summary_send(PG_FUNCTION_ARGS)
+{
+	AhtSummary *summary = PG_GETARG_AHT(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, CSMETRICS_FORMAT_VERSION);
+	pq_sendint64(&buf, summary->contacts);
+	pq_sendint64(&buf, summary->total_us);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Whether two summaries hold the same totals. */
+static bool
+aht_equal(const AhtSummary *a, const AhtSummary *b)
+{
+	return a->contacts == b->contacts && a->total_us == b->total_us;
+}
+
+/* aht_summary = aht_summary */
+Datum
+aht_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(aht_equal(PG_GETARG_AHT(0), PG_GETARG_AHT(1)));
+}
+
+/* aht_summary <> aht_summary */
+Datum
+aht_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!aht_equal(PG_GETARG_AHT(0), PG_GETARG_AHT(1)));
+}
+
+/* An interval as PostgreSQL prints it, for messages. */
+static char *
+interval_text(const Interval *duration)
+{
+	return DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(duration)));
+}
+
+/* An interval's length in microseconds; negative or too long is an error. */
+static int64
+duration_usecs(const Interval *duration)
+{
+	int64		days = (int64) duration->month * DAYS_PER_MONTH + duration->day;
+	int64		usecs;
+
+	if (pg_mul_s64_overflow(days, USECS_PER_DAY, &usecs) ||
+		pg_add_s64_overflow(usecs, duration->time, &usecs))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("duration %s is out of range",
+						interval_text(duration)),
+				 errdetail("Durations must be shorter than 292,000 years.")));
+	if (usecs < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("duration %s is negative",
+						interval_text(duration)),
+				 errdetail("Durations must be zero or positive.")));
+	return usecs;
+}
+
+/* Add one contact of the given handle time to the state. */
+static void
+aht_count(AhtSummary *state, int64 usecs)
+{
+	/* One row adds one contact, so contacts built from rows cannot reach 2^63. */
+	state->contacts++;
+	summary_add_count(&state->total_us, usecs, AHT_TYPNAME);
+}
+
+/* aht(interval) transition. */
+Datum
+aht_interval_trans(PG_FUNCTION_ARGS)
+{
+	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
+
+	aht_count(state, duration_usecs(PG_GETARG_INTERVAL_P(1)));
+	PG_RETURN_POINTER(state);
+}
+
+/* aht(talk, hold, wrap_up) transition: one contact of their sum. */
+Datum
+aht_parts_trans(PG_FUNCTION_ARGS)
+{
+	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
+	int64		usecs = duration_usecs(PG_GETARG_INTERVAL_P(1));
+
+	summary_add_count(&usecs, duration_usecs(PG_GETARG_INTERVAL_P(2)), AHT_TYPNAME);
+	summary_add_count(&usecs, duration_usecs(PG_GETARG_INTERVAL_P(3)), AHT_TYPNAME);
+	aht_count(state, usecs);
+	PG_RETURN_POINTER(state);
+}
+
+/* aht(seconds) transition: seconds are counted to the microsecond. */
+Datum
+aht_seconds_trans(PG_FUNCTION_ARGS)
+{
+	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
+	float8		seconds = PG_GETARG_FLOAT8(1);
+
+	/* Written so that NaN fails the test too. */
+	if (!(seconds >= 0 && seconds < AHT_MAX_SECONDS))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("duration of %s seconds is out of range", float8out_internal(seconds)),
+				 errdetail("Durations must be finite, zero or positive, and shorter than 292,000 years.")));
+	aht_count(state, (int64) rint(seconds * USECS_PER_SEC));
+	PG_RETURN_POINTER(state);
+}
+
+/* aht combine: add another state's totals. */
+Datum
+aht_combine(PG_FUNCTION_ARGS)
+{
+	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
+	AhtSummary *other = PG_GETARG_AHT(1);
+
+	summary_add_count(&state->contacts, other->contacts, AHT_TYPNAME);
+	summary_add_count(&state->total_us, other->total_us, AHT_TYPNAME);
+	PG_RETURN_POINTER(state);
+}
+
+/* aht final function for intervals: the mean, rounded to the microsecond. */
+Datum
+aht_mean_interval(PG_FUNCTION_ARGS)
+{
+	AhtSummary *summary = PG_GETARG_AHT(0);
+	Interval   *mean;
+	int64		quotient;
+	int64		remainder;
+
+	if (summary->contacts == 0)
+		PG_RETURN_NULL();
+	quotient = summary->total_us / summary->contacts;
+	remainder = summary->total_us % summary->contacts;
+	/* Round half up; remainder >= contacts - remainder cannot overflow. */
+	if (remainder >= summary->contacts - remainder)
+		quotient++;
+	mean = palloc0(sizeof(Interval));
+	mean->time = quotient;
+	PG_RETURN_INTERVAL_P(mean);
+}
+
+/* aht final function for seconds: the mean in seconds. */
+Datum
+aht_mean_seconds(PG_FUNCTION_ARGS)
+{
+	AhtSummary *summary = PG_GETARG_AHT(0);
+
+	if (summary->contacts == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) summary->total_us / (double) summary->contacts / USECS_PER_SEC);
+}

@@ -1,0 +1,47 @@
+/*-------------------------------------------------------------------------
+ *
+ * csmetrics.h
+ *	  Declarations shared by the csmetrics summary types: the versioned
+ *	  text form, checked counters, and in-place state updates.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef CSMETRICS_H
+#define CSMETRICS_H
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+
+/* Version written in every summary's text and binary form. */
+#define CSMETRICS_FORMAT_VERSION 1
+
+/* Cursor over a summary literal such as "nps v1 promoters=3 ...". */
+typedef struct SummaryParser
+{
+	const char *typname;		/* SQL type name, for messages */
+	const char *input;			/* the whole literal, for messages */
+	const char *pos;			/* next character to read */
+} SummaryParser;
+
+extern void summary_parse_begin(SummaryParser *parser, const char *typname,
+								const char *tag, const char *input);
+extern int64 summary_parse_count(SummaryParser *parser, const char *key);
+extern int	summary_parse_count_list(SummaryParser *parser, const char *key,
+									 int64 *counts, int max_counts);
+extern void summary_parse_end(SummaryParser *parser);
+extern void summary_reject_text(const char *typname, const char *input,
+								const char *reason) pg_attribute_noreturn();
+
+extern void summary_text_begin(StringInfo buf, const char *tag);
+extern void summary_text_count(StringInfo buf, const char *key, int64 value);
+
+extern int64 summary_recv_count(StringInfo buf, const char *typname);
+extern void summary_recv_version(StringInfo buf, const char *typname);
+extern void summary_reject_binary(const char *typname,
+								  const char *reason) pg_attribute_noreturn();
+
+extern void summary_add_count(int64 *total, int64 addend, const char *typname);
+extern bool summary_counts_fit(const int64 *counts, int ncounts);
+extern void *summary_state_for_update(FunctionCallInfo fcinfo, Size size);
+
+#endif							/* CSMETRICS_H */

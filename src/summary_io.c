@@ -1,0 +1,260 @@
+/*-------------------------------------------------------------------------
+ *
+ * summary_io.c
+ *	  Text and binary forms shared by every summary type, and the checked
+ *	  arithmetic on their counters.
+ *
+ * A summary's text form is "<tag> v<version>" followed by " key=value"
+ * fields in a fixed order; values are non-negative decimal int64.  The
+ * binary form is a version byte followed by the fields as int64s.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+#include "libpq/pqformat.h"
+
+#include "csmetrics.h"
+
+/* ----------------------------------------------------------------
+ * Text input
+ * ----------------------------------------------------------------
+ */
+
+/* Report a malformed literal, with the reason as detail. */
+void
+summary_reject_text(const char *typname, const char *input, const char *reason)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail("%s", reason)));
+}
+
+/* Skip blanks; the canonical form has one space, input may have more. */
+static void
+skip_spaces(SummaryParser *parser)
+{
+	while (*parser->pos == ' ' || *parser->pos == '\t' || *parser->pos == '\n')
+		parser->pos++;
+}
+
+/* Consume word if the input continues with it. */
+static bool
+accept_word(SummaryParser *parser, const char *word)
+{
+	size_t		len = strlen(word);
+
+	if (strncmp(parser->pos, word, len) != 0)
+		return false;
+	parser->pos += len;
+	return true;
+}
+
+/* Read an unsigned decimal int64 at the cursor, rejecting overflow. */
+static int64
+parse_unsigned(SummaryParser *parser, const char *key)
+{
+	int64		value = 0;
+
+	if (*parser->pos == '-')
+		summary_reject_text(parser->typname, parser->input,
+							psprintf("Value of \"%s\" must not be negative.", key));
+	if (*parser->pos < '0' || *parser->pos > '9')
+		summary_reject_text(parser->typname, parser->input,
+							psprintf("Value of \"%s\" must be a whole number.", key));
+	while (*parser->pos >= '0' && *parser->pos <= '9')
+	{
+		if (pg_mul_s64_overflow(value, 10, &value) ||
+			pg_add_s64_overflow(value, *parser->pos - '0', &value))
+			summary_reject_text(parser->typname, parser->input,
+								psprintf("Value of \"%s\" is out of range for a 64-bit count.", key));
+		parser->pos++;
+	}
+	return value;
+}
+
+/* Expect "<tag> v<version>" at the start of input. */
+void
+summary_parse_begin(SummaryParser *parser, const char *typname,
+					const char *tag, const char *input)
+{
+	int64		version;
+
+	parser->typname = typname;
+	parser->input = input;
+	parser->pos = input;
+	skip_spaces(parser);
+	if (!accept_word(parser, tag) || (*parser->pos != ' ' && *parser->pos != '\t'))
+		summary_reject_text(typname, input,
+							psprintf("A %s literal starts with \"%s v%d\".",
+									 typname, tag, CSMETRICS_FORMAT_VERSION));
+	skip_spaces(parser);
+	if (!accept_word(parser, "v"))
+		summary_reject_text(typname, input,
+							psprintf("Expected a format version such as \"v%d\" after \"%s\".",
+									 CSMETRICS_FORMAT_VERSION, tag));
+	version = parse_unsigned(parser, "version");
+	if (version != CSMETRICS_FORMAT_VERSION)
+		summary_reject_text(typname, input,
+							psprintf("Format version " INT64_FORMAT " is not supported; this version of csmetrics reads version %d.",
+									 version, CSMETRICS_FORMAT_VERSION));
+}
+
+/* Expect " key=" at the cursor. */
+static void
+expect_key(SummaryParser *parser, const char *key)
+{
+	const char *before = parser->pos;
+
+	skip_spaces(parser);
+	if (parser->pos == before || !accept_word(parser, key) || !accept_word(parser, "="))
+		summary_reject_text(parser->typname, parser->input,
+							psprintf("Expected \"%s=\" next.", key));
+}
+
+/* Expect " key=<count>" and return the count. */
+int64
+summary_parse_count(SummaryParser *parser, const char *key)
+{
+	expect_key(parser, key);
+	return parse_unsigned(parser, key);
+}
+
+/*
+ * Expect " key=<count>,<count>,..." with at most max_counts counts (the list
+ * may be empty); return how many were read.
+ */
+int
+summary_parse_count_list(SummaryParser *parser, const char *key,
+						 int64 *counts, int max_counts)
+{
+	int			n = 0;
+
+	expect_key(parser, key);
+	if (*parser->pos == '\0' || *parser->pos == ' ')
+		return 0;
+	for (;;)
+	{
+		if (n == max_counts)
+			summary_reject_text(parser->typname, parser->input,
+								psprintf("\"%s\" holds at most %d values.", key, max_counts));
+		counts[n++] = parse_unsigned(parser, key);
+		if (!accept_word(parser, ","))
+			return n;
+	}
+}
+
+/* Expect nothing but blanks after the last field. */
+void
+summary_parse_end(SummaryParser *parser)
+{
+	skip_spaces(parser);
+	if (*parser->pos != '\0')
+		summary_reject_text(parser->typname, parser->input,
+							psprintf("Unexpected text \"%s\" after the last field.", parser->pos));
+}
+
+/* ----------------------------------------------------------------
+ * Text output
+ * ----------------------------------------------------------------
+ */
+
+/* Start a canonical literal: "<tag> v<version>". */
+void
+summary_text_begin(StringInfo buf, const char *tag)
+{
+	initStringInfo(buf);
+	appendStringInfo(buf, "%s v%d", tag, CSMETRICS_FORMAT_VERSION);
+}
+
+/* Append " key=<count>". */
+void
+summary_text_count(StringInfo buf, const char *key, int64 value)
+{
+	appendStringInfo(buf, " %s=" INT64_FORMAT, key, value);
+}
+
+/* ----------------------------------------------------------------
+ * Binary input
+ * ----------------------------------------------------------------
+ */
+
+/* Report crafted or corrupt binary data, with the reason as detail. */
+void
+summary_reject_binary(const char *typname, const char *reason)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary data for type %s", typname),
+			 errdetail("%s", reason)));
+}
+
+/* Read and check the leading version byte. */
+void
+summary_recv_version(StringInfo buf, const char *typname)
+{
+	int			version = pq_getmsgbyte(buf);
+
+	if (version != CSMETRICS_FORMAT_VERSION)
+		summary_reject_binary(typname,
+							  psprintf("Format version %d is not supported; this version of csmetrics reads version %d.",
+									   version, CSMETRICS_FORMAT_VERSION));
+}
+
+/* Read one int64 count, which must not be negative. */
+int64
+summary_recv_count(StringInfo buf, const char *typname)
+{
+	int64		value = pq_getmsgint64(buf);
+
+	if (value < 0)
+		summary_reject_binary(typname, "Counts must not be negative.");
+	return value;
+}
+
+/* ----------------------------------------------------------------
+ * Counters
+ * ----------------------------------------------------------------
+ */
+
+/* *total += addend, or an error: a count must never wrap. */
+void
+summary_add_count(int64 *total, int64 addend, const char *typname)
+{
+	if (pg_add_s64_overflow(*total, addend, total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s count is out of range", typname),
+				 errdetail("A count cannot exceed " INT64_FORMAT ".", PG_INT64_MAX)));
+}
+
+/* Whether non-negative counts add up without overflowing an int64. */
+bool
+summary_counts_fit(const int64 *counts, int ncounts)
+{
+	int64		total = 0;
+
+	for (int i = 0; i < ncounts; i++)
+		if (pg_add_s64_overflow(total, counts[i], &total))
+			return false;
+	return true;
+}
+
+/*
+ * The transition state (argument 0) to update: in an aggregate it belongs
+ * to the aggregate and is updated in place; in a plain call it is copied.
+ */
+void *
+summary_state_for_update(FunctionCallInfo fcinfo, Size size)
+{
+	void	   *state = PG_GETARG_POINTER(0);
+	void	   *copy;
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		return state;
+	copy = palloc(size);
+	memcpy(copy, state, size);
+	return copy;
+}
