@@ -118,6 +118,7 @@ aht_summary_recv(PG_FUNCTION_ARGS)
 	int64		total_us;
 
 	summary_recv_version(buf, AHT_TYPNAME);
+	summary_recv_expect_length(buf, 2 * sizeof(int64), AHT_TYPNAME);
 	contacts = summary_recv_count(buf, AHT_TYPNAME);
 	total_us = summary_recv_count(buf, AHT_TYPNAME);
 

@@ -158,10 +158,13 @@ csat_summary_recv(PG_FUNCTION_ARGS)
 	int32		scale;
 
 	summary_recv_version(buf, CSAT_TYPNAME);
-	scale = (int32) pq_getmsgint(buf, 4);
+	if (buf->len - buf->cursor < (int) sizeof(int32))
+		summary_reject_binary(CSAT_TYPNAME, "The value ends before its scale.");
+	scale = (int32) pq_getmsgint(buf, sizeof(int32));
 	if (!csat_scale_is_valid(scale))
 		summary_reject_binary(CSAT_TYPNAME,
 							  "The scale must be 0 (no responses) or between 2 and 10 points.");
+	summary_recv_expect_length(buf, scale * sizeof(int64), CSAT_TYPNAME);
 	summary = csat_make(scale);
 	for (int i = 0; i < scale; i++)
 		summary->counts[i] = summary_recv_count(buf, CSAT_TYPNAME);

@@ -37,6 +37,8 @@ extern void summary_text_count(StringInfo buf, const char *key, int64 value);
 
 extern int64 summary_recv_count(StringInfo buf, const char *typname);
 extern void summary_recv_version(StringInfo buf, const char *typname);
+extern void summary_recv_expect_length(StringInfo buf, int nbytes,
+									   const char *typname);
 extern void summary_reject_binary(const char *typname,
 								  const char *reason) pg_attribute_noreturn();
 

@@ -116,6 +116,7 @@ nps_summary_recv(PG_FUNCTION_ARGS)
 	int64		detractors;
 
 	summary_recv_version(buf, NPS_TYPNAME);
+	summary_recv_expect_length(buf, 3 * sizeof(int64), NPS_TYPNAME);
 	promoters = summary_recv_count(buf, NPS_TYPNAME);
 	passives = summary_recv_count(buf, NPS_TYPNAME);
 	detractors = summary_recv_count(buf, NPS_TYPNAME);

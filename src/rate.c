@@ -105,6 +105,7 @@ rate_summary_recv(PG_FUNCTION_ARGS)
 	int64		trials;
 
 	summary_recv_version(buf, RATE_TYPNAME);
+	summary_recv_expect_length(buf, 2 * sizeof(int64), RATE_TYPNAME);
 	hits = summary_recv_count(buf, RATE_TYPNAME);
 	trials = summary_recv_count(buf, RATE_TYPNAME);
 

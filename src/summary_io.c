@@ -88,7 +88,7 @@ summary_parse_begin(SummaryParser *parser, const char *typname,
 	skip_spaces(parser);
 	if (!accept_word(parser, tag) || (*parser->pos != ' ' && *parser->pos != '\t'))
 		summary_reject_text(typname, input,
-							psprintf("A %s literal starts with \"%s v%d\".",
+							psprintf("Literals of type %s start with \"%s v%d\".",
 									 typname, tag, CSMETRICS_FORMAT_VERSION));
 	skip_spaces(parser);
 	if (!accept_word(parser, "v"))
@@ -195,12 +195,28 @@ summary_reject_binary(const char *typname, const char *reason)
 void
 summary_recv_version(StringInfo buf, const char *typname)
 {
-	int			version = pq_getmsgbyte(buf);
+	int			version;
+
+	if (buf->cursor >= buf->len)
+		summary_reject_binary(typname, "The value is empty.");
+	version = pq_getmsgbyte(buf);
 
 	if (version != CSMETRICS_FORMAT_VERSION)
 		summary_reject_binary(typname,
 							  psprintf("Format version %d is not supported; this version of csmetrics reads version %d.",
 									   version, CSMETRICS_FORMAT_VERSION));
+}
+
+/* Require exactly nbytes more: a short or padded value is crafted. */
+void
+summary_recv_expect_length(StringInfo buf, int nbytes, const char *typname)
+{
+	int			remaining = buf->len - buf->cursor;
+
+	if (remaining != nbytes)
+		summary_reject_binary(typname,
+							  psprintf("Expected %d more bytes but the value has %d.",
+									   nbytes, remaining));
 }
 
 /* Read one int64 count, which must not be negative. */

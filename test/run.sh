@@ -13,13 +13,15 @@ source scripts/prepare.sh
 echo "==> Running pg_regress suites in a temporary cluster"
 rm -rf results regression.diffs regression.out
 status=0
-pg_virtualenv -t -v 15 make -s installcheck PG_CONFIG="$PG_CONFIG" || status=$?
+log=$(mktemp)
+pg_virtualenv -t -v 15 make -s installcheck PG_CONFIG="$PG_CONFIG" 2>&1 | tee "$log" || status=$?
 
 # One closing line in the form CI reads: "N passed, N failed".
-passed=$(grep -cE '^(ok|test|\s+) .* ok( |$)|^ok ' regression.out 2>/dev/null || true)
-failed=$(grep -cE 'FAILED|failed \(ignored\)' regression.out 2>/dev/null || true)
+passed=$(grep -cE '\.\.\. +ok ' "$log" || true)
+failed=$(grep -cE '\.\.\. +FAILED' "$log" || true)
 if [ "$status" -ne 0 ] && [ -f regression.diffs ]; then
     cat regression.diffs
 fi
+rm -f "$log"
 echo "regress: ${passed:-0} passed, ${failed:-0} failed"
 exit "$status"

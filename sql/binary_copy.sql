@@ -1,0 +1,90 @@
+-- Binary COPY round trips, and crafted binary values rejected by the
+-- receive functions (a bytea column copied out in binary carries raw bytes
+-- that COPY FROM then hands to the receive function).
+
+-- Server-side COPY: the server writes and reads this file.
+SELECT '/tmp/csmetrics_regress_' || pg_backend_pid() || '.bin' AS copy_file \gset
+
+CREATE TABLE stored (day int, nps_s nps_summary, csat_s csat_summary, rate_s rate_summary, aht_s aht_summary);
+INSERT INTO stored
+SELECT d, nps_agg(s), csat_agg(r, 7), rate_agg(s > 5), NULL
+FROM (SELECT i % 4 AS d, abs(hashint4(i)) % 11 AS s, 1 + abs(hashint4(i * 3)) % 7 AS r
+      FROM generate_series(1, 1000) i) t GROUP BY d;
+INSERT INTO stored VALUES (4, 'nps v1 promoters=0 passives=0 detractors=0', 'csat v1 scale=0 counts=',
+                           'rate v1 hits=0 trials=0', 'aht v1 contacts=0 total_us=0'),
+                          (5, 'nps v1 promoters=9223372036854775807 passives=0 detractors=0',
+                           'csat v1 scale=10 counts=1,2,3,4,5,6,7,8,9,10', 'rate v1 hits=5 trials=9',
+                           'aht v1 contacts=3 total_us=9223372036854775807'),
+                          (6, NULL, NULL, NULL, NULL);
+
+COPY stored TO :'copy_file' (FORMAT binary);
+CREATE TABLE restored (LIKE stored);
+COPY restored FROM :'copy_file' (FORMAT binary);
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE s.nps_s = r.nps_s AND s.csat_s = r.csat_s AND s.rate_s = r.rate_s) AS equal,
+       count(*) FILTER (WHERE s.aht_s = r.aht_s) AS aht_equal,
+       count(*) FILTER (WHERE s.nps_s IS NULL AND r.nps_s IS NULL) AS both_null
+FROM stored s JOIN restored r USING (day);
+
+-- Text COPY round trip too.
+COPY stored TO :'copy_file';
+TRUNCATE restored;
+COPY restored FROM :'copy_file';
+SELECT count(*) FILTER (WHERE s.nps_s = r.nps_s AND s.csat_s = r.csat_s AND s.rate_s = r.rate_s) AS equal
+FROM stored s JOIN restored r USING (day);
+
+-- The binary form, byte for byte.
+SELECT nps_summary_send('nps v1 promoters=1 passives=2 detractors=3');
+SELECT csat_summary_send('csat v1 scale=2 counts=4,5');
+SELECT csat_summary_send('csat v1 scale=0 counts=');
+SELECT rate_summary_send('rate v1 hits=1 trials=2');
+SELECT aht_summary_send('aht v1 contacts=1 total_us=2');
+
+-- Crafted values: a valid one first, then each kind of damage.
+CREATE TABLE one_nps (s nps_summary);
+CREATE TABLE one_csat (s csat_summary);
+CREATE TABLE one_rate (s rate_summary);
+CREATE TABLE one_aht (s aht_summary);
+\set VERBOSITY default
+
+COPY (SELECT '\x01000000000000000100000000000000020000000000000003'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_nps FROM :'copy_file' (FORMAT binary);
+SELECT * FROM one_nps;
+-- wrong version
+COPY (SELECT '\x02000000000000000100000000000000020000000000000003'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_nps FROM :'copy_file' (FORMAT binary);
+-- truncated
+COPY (SELECT '\x010000000000000001000000000000000200000000000000'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_nps FROM :'copy_file' (FORMAT binary);
+-- extra byte
+COPY (SELECT '\x0100000000000000010000000000000002000000000000000300'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_nps FROM :'copy_file' (FORMAT binary);
+-- empty
+COPY (SELECT '\x'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_nps FROM :'copy_file' (FORMAT binary);
+-- negative count
+COPY (SELECT '\x01ffffffffffffffff00000000000000020000000000000003'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_nps FROM :'copy_file' (FORMAT binary);
+-- counts whose total overflows
+COPY (SELECT '\x017fffffffffffffff00000000000000020000000000000003'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_nps FROM :'copy_file' (FORMAT binary);
+-- csat: scale 11, scale 1, counts missing, negative scale, short scale
+COPY (SELECT '\x010000000b'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_csat FROM :'copy_file' (FORMAT binary);
+COPY (SELECT '\x0100000001'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_csat FROM :'copy_file' (FORMAT binary);
+COPY (SELECT '\x01000000020000000000000004'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_csat FROM :'copy_file' (FORMAT binary);
+COPY (SELECT '\x01ffffffff'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_csat FROM :'copy_file' (FORMAT binary);
+COPY (SELECT '\x010000'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_csat FROM :'copy_file' (FORMAT binary);
+-- rate: hits above trials
+COPY (SELECT '\x0100000000000000030000000000000002'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_rate FROM :'copy_file' (FORMAT binary);
+-- aht: time without contacts
+COPY (SELECT '\x0100000000000000000000000000000005'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_aht FROM :'copy_file' (FORMAT binary);
+SELECT count(*) AS accepted FROM one_csat;
+-- Leave only an empty file behind.
+COPY (SELECT) TO :'copy_file';
