@@ -4,21 +4,15 @@
  *	  aht_summary: contacts and their total handle time in microseconds, the
  *	  state of the aht aggregates.
  *
- * Durations are held as exact integer microseconds, so the mean is the
- * same in serial and parallel plans whatever order rows arrive in.  An
- * interval's months count as 30 days and its days as 24 hours, as in
- * PostgreSQL's own interval comparison.
+ * Durations are held as exact integer microseconds (duration_input.c), so
+ * the mean is the same in serial and parallel plans whatever order rows
+ * arrive in.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
-#include <math.h>
-
-#include "common/int.h"
 #include "libpq/pqformat.h"
-#include "utils/builtins.h"
-#include "utils/float.h"
 #include "utils/timestamp.h"
 
 #include "csmetrics.h"
@@ -34,9 +28,6 @@ typedef struct AhtSummary
 } AhtSummary;
 
 #define PG_GETARG_AHT(n) ((AhtSummary *) PG_GETARG_POINTER(n))
-
-/* Largest number of seconds whose microseconds fit in an int64. */
-#define AHT_MAX_SECONDS ((double) PG_INT64_MAX / USECS_PER_SEC)
 
 PG_FUNCTION_INFO_V1(aht_summary_in);
 PG_FUNCTION_INFO_V1(aht_summary_out);
@@ -163,36 +154,6 @@ aht_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!aht_equal(PG_GETARG_AHT(0), PG_GETARG_AHT(1)));
 }
 
-/* An interval as PostgreSQL prints it, for messages. */
-static char *
-interval_text(const Interval *duration)
-{
-	return DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(duration)));
-}
-
-/* An interval's length in microseconds; negative or too long is an error. */
-static int64
-duration_usecs(const Interval *duration)
-{
-	int64		days = (int64) duration->month * DAYS_PER_MONTH + duration->day;
-	int64		usecs;
-
-	if (pg_mul_s64_overflow(days, USECS_PER_DAY, &usecs) ||
-		pg_add_s64_overflow(usecs, duration->time, &usecs))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("duration %s is out of range",
-						interval_text(duration)),
-				 errdetail("Durations must be shorter than 292,000 years.")));
-	if (usecs < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("duration %s is negative",
-						interval_text(duration)),
-				 errdetail("Durations must be zero or positive.")));
-	return usecs;
-}
-
 /* Add one contact of the given handle time to the state. */
 static void
 aht_count(AhtSummary *state, int64 usecs)
@@ -208,7 +169,7 @@ aht_interval_trans(PG_FUNCTION_ARGS)
 {
 	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
 
-	aht_count(state, duration_usecs(PG_GETARG_INTERVAL_P(1)));
+	aht_count(state, duration_interval_usecs(PG_GETARG_INTERVAL_P(1)));
 	PG_RETURN_POINTER(state);
 }
 
@@ -217,10 +178,10 @@ Datum
 aht_parts_trans(PG_FUNCTION_ARGS)
 {
 	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
-	int64		usecs = duration_usecs(PG_GETARG_INTERVAL_P(1));
+	int64		usecs = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
 
-	summary_add_count(&usecs, duration_usecs(PG_GETARG_INTERVAL_P(2)), AHT_TYPNAME);
-	summary_add_count(&usecs, duration_usecs(PG_GETARG_INTERVAL_P(3)), AHT_TYPNAME);
+	summary_add_count(&usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(2)), AHT_TYPNAME);
+	summary_add_count(&usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(3)), AHT_TYPNAME);
 	aht_count(state, usecs);
 	PG_RETURN_POINTER(state);
 }
@@ -230,15 +191,7 @@ Datum
 aht_seconds_trans(PG_FUNCTION_ARGS)
 {
 	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
-	float8		seconds = PG_GETARG_FLOAT8(1);
-
-	/* Written so that NaN fails the test too. */
-	if (!(seconds >= 0 && seconds < AHT_MAX_SECONDS))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("duration of %s seconds is out of range", float8out_internal(seconds)),
-				 errdetail("Durations must be finite, zero or positive, and shorter than 292,000 years.")));
-	aht_count(state, (int64) rint(seconds * USECS_PER_SEC));
+	aht_count(state, duration_seconds_usecs(PG_GETARG_FLOAT8(1)));
 	PG_RETURN_POINTER(state);
 }
 
@@ -259,20 +212,10 @@ Datum
 aht_mean_interval(PG_FUNCTION_ARGS)
 {
 	AhtSummary *summary = PG_GETARG_AHT(0);
-	Interval   *mean;
-	int64		quotient;
-	int64		remainder;
 
 	if (summary->contacts == 0)
 		PG_RETURN_NULL();
-	quotient = summary->total_us / summary->contacts;
-	remainder = summary->total_us % summary->contacts;
-	/* Round half up; remainder >= contacts - remainder cannot overflow. */
-	if (remainder >= summary->contacts - remainder)
-		quotient++;
-	mean = palloc0(sizeof(Interval));
-	mean->time = quotient;
-	PG_RETURN_INTERVAL_P(mean);
+	PG_RETURN_INTERVAL_P(duration_make_interval(duration_mean_usecs(summary->total_us, summary->contacts)));
 }
 
 /* aht final function for seconds: the mean in seconds. */

@@ -11,6 +11,11 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "utils/timestamp.h"
+
+#ifndef HAVE_INT128
+#error "csmetrics needs a compiler with 128-bit integers"
+#endif
 
 /* Version written in every summary's text and binary form. */
 #define CSMETRICS_FORMAT_VERSION 1
@@ -45,5 +50,10 @@ extern void summary_reject_binary(const char *typname,
 extern void summary_add_count(int64 *total, int64 addend, const char *typname);
 extern bool summary_counts_fit(const int64 *counts, int ncounts);
 extern void *summary_state_for_update(FunctionCallInfo fcinfo, Size size);
+
+extern int64 duration_interval_usecs(const Interval *duration);
+extern int64 duration_seconds_usecs(float8 seconds);
+extern int64 duration_mean_usecs(int128 total, int64 count);
+extern Interval *duration_make_interval(int64 usecs);
 
 #endif							/* CSMETRICS_H */
