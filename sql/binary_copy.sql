@@ -5,17 +5,20 @@
 -- Server-side COPY: the server writes and reads this file.
 SELECT '/tmp/csmetrics_regress_' || pg_backend_pid() || '.bin' AS copy_file \gset
 
-CREATE TABLE stored (day int, nps_s nps_summary, csat_s csat_summary, rate_s rate_summary, aht_s aht_summary);
+CREATE TABLE stored (day int, nps_s nps_summary, csat_s csat_summary, rate_s rate_summary, aht_s aht_summary,
+                     duration_s duration_summary);
 INSERT INTO stored
-SELECT d, nps_agg(s), csat_agg(r, 7), rate_agg(s > 5), NULL
+SELECT d, nps_agg(s), csat_agg(r, 7), rate_agg(s > 5), NULL, duration_agg(s * interval '1 minute' + r * interval '1 ms')
 FROM (SELECT i % 4 AS d, abs(hashint4(i)) % 11 AS s, 1 + abs(hashint4(i * 3)) % 7 AS r
       FROM generate_series(1, 1000) i) t GROUP BY d;
 INSERT INTO stored VALUES (4, 'nps v1 promoters=0 passives=0 detractors=0', 'csat v1 scale=0 counts=',
-                           'rate v1 hits=0 trials=0', 'aht v1 contacts=0 total_us=0'),
+                           'rate v1 hits=0 trials=0', 'aht v1 contacts=0 total_us=0',
+                           'duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='),
                           (5, 'nps v1 promoters=9223372036854775807 passives=0 detractors=0',
                            'csat v1 scale=10 counts=1,2,3,4,5,6,7,8,9,10', 'rate v1 hits=5 trials=9',
-                           'aht v1 contacts=3 total_us=9223372036854775807'),
-                          (6, NULL, NULL, NULL, NULL);
+                           'aht v1 contacts=3 total_us=9223372036854775807',
+                           'duration v1 count=1 sum_us=9223372036854775807 sumsq_us2=85070591730234615847396907784232501249 min_us=9223372036854775807 max_us=9223372036854775807 buckets=3711:1'),
+                          (6, NULL, NULL, NULL, NULL, NULL);
 
 COPY stored TO :'copy_file' (FORMAT binary);
 CREATE TABLE restored (LIKE stored);
@@ -23,6 +26,7 @@ COPY restored FROM :'copy_file' (FORMAT binary);
 SELECT count(*) AS rows,
        count(*) FILTER (WHERE s.nps_s = r.nps_s AND s.csat_s = r.csat_s AND s.rate_s = r.rate_s) AS equal,
        count(*) FILTER (WHERE s.aht_s = r.aht_s) AS aht_equal,
+       count(*) FILTER (WHERE s.duration_s = r.duration_s) AS duration_equal,
        count(*) FILTER (WHERE s.nps_s IS NULL AND r.nps_s IS NULL) AS both_null
 FROM stored s JOIN restored r USING (day);
 
@@ -30,7 +34,8 @@ FROM stored s JOIN restored r USING (day);
 COPY stored TO :'copy_file';
 TRUNCATE restored;
 COPY restored FROM :'copy_file';
-SELECT count(*) FILTER (WHERE s.nps_s = r.nps_s AND s.csat_s = r.csat_s AND s.rate_s = r.rate_s) AS equal
+SELECT count(*) FILTER (WHERE s.nps_s = r.nps_s AND s.csat_s = r.csat_s AND s.rate_s = r.rate_s) AS equal,
+       count(*) FILTER (WHERE s.duration_s = r.duration_s) AS duration_equal
 FROM stored s JOIN restored r USING (day);
 
 -- The binary form, byte for byte.
@@ -39,12 +44,14 @@ SELECT csat_summary_send('csat v1 scale=2 counts=4,5');
 SELECT csat_summary_send('csat v1 scale=0 counts=');
 SELECT rate_summary_send('rate v1 hits=1 trials=2');
 SELECT aht_summary_send('aht v1 contacts=1 total_us=2');
+SELECT duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1');
 
 -- Crafted values: a valid one first, then each kind of damage.
 CREATE TABLE one_nps (s nps_summary);
 CREATE TABLE one_csat (s csat_summary);
 CREATE TABLE one_rate (s rate_summary);
 CREATE TABLE one_aht (s aht_summary);
+CREATE TABLE one_duration (s duration_summary);
 \set VERBOSITY default
 
 COPY (SELECT '\x01000000000000000100000000000000020000000000000003'::bytea) TO :'copy_file' (FORMAT binary);
@@ -85,6 +92,29 @@ COPY one_rate FROM :'copy_file' (FORMAT binary);
 -- aht: time without contacts
 COPY (SELECT '\x0100000000000000000000000000000005'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_aht FROM :'copy_file' (FORMAT binary);
+-- duration: a valid value, then wrong version, short header, bucket count
+-- too large, fewer bucket bytes than announced, decreasing indexes,
+-- counts that do not add up, and a minimum outside the first bucket.
+COPY (SELECT duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1')) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+SELECT * FROM one_duration;
+COPY (SELECT '\x02'::bytea || substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 2)) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT '\x0100000000000000'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT substr(duration_summary_send('duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='), 1, 57) || '\x7fffffff'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT substr(duration_summary_send('duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='), 1, 57) || '\x00000001'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 61)
+             || '\x00a40000000000000001' || '\x00050000000000000001'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 61)
+             || '\x00050000000000000001' || '\x00a40000000000000002'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 61)
+             || '\x00060000000000000001' || '\x00a40000000000000001'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
 SELECT count(*) AS accepted FROM one_csat;
 -- Leave only an empty file behind.
 COPY (SELECT) TO :'copy_file';

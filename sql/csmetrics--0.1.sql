@@ -39,7 +39,8 @@ CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.nps_summary, RIGHTARG = @extschema@.nps_summary,
 	FUNCTION = @extschema@.nps_summary_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES
 );
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.nps_summary, RIGHTARG = @extschema@.nps_summary,
@@ -55,6 +56,15 @@ COMMENT ON FUNCTION @extschema@.nps_summary_eq(@extschema@.nps_summary, @extsche
 COMMENT ON FUNCTION @extschema@.nps_summary_ne(@extschema@.nps_summary, @extschema@.nps_summary) IS 'inequality of nps_summary';
 COMMENT ON OPERATOR @extschema@.=(@extschema@.nps_summary, @extschema@.nps_summary) IS 'whether two nps_summary values hold the same counts';
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.nps_summary, @extschema@.nps_summary) IS 'whether two nps_summary values differ';
+
+CREATE FUNCTION @extschema@.nps_summary_hash(@extschema@.nps_summary) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_summary_hash(@extschema@.nps_summary) IS 'hash of nps_summary, for GROUP BY, DISTINCT and hash joins';
+CREATE OPERATOR CLASS @extschema@.nps_summary_hash_ops
+	DEFAULT FOR TYPE @extschema@.nps_summary USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.nps_summary, @extschema@.nps_summary),
+	FUNCTION 1 @extschema@.nps_summary_hash(@extschema@.nps_summary);
+COMMENT ON OPERATOR CLASS @extschema@.nps_summary_hash_ops USING hash IS 'lets nps_summary values be grouped, deduplicated and hash-joined';
 
 -- ----------------------------------------------------------------
 -- csat_summary
@@ -90,7 +100,8 @@ CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.csat_summary, RIGHTARG = @extschema@.csat_summary,
 	FUNCTION = @extschema@.csat_summary_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES
 );
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.csat_summary, RIGHTARG = @extschema@.csat_summary,
@@ -106,6 +117,15 @@ COMMENT ON FUNCTION @extschema@.csat_summary_eq(@extschema@.csat_summary, @extsc
 COMMENT ON FUNCTION @extschema@.csat_summary_ne(@extschema@.csat_summary, @extschema@.csat_summary) IS 'inequality of csat_summary';
 COMMENT ON OPERATOR @extschema@.=(@extschema@.csat_summary, @extschema@.csat_summary) IS 'whether two csat_summary values hold the same counts';
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.csat_summary, @extschema@.csat_summary) IS 'whether two csat_summary values differ';
+
+CREATE FUNCTION @extschema@.csat_summary_hash(@extschema@.csat_summary) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_summary_hash(@extschema@.csat_summary) IS 'hash of csat_summary, for GROUP BY, DISTINCT and hash joins';
+CREATE OPERATOR CLASS @extschema@.csat_summary_hash_ops
+	DEFAULT FOR TYPE @extschema@.csat_summary USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.csat_summary, @extschema@.csat_summary),
+	FUNCTION 1 @extschema@.csat_summary_hash(@extschema@.csat_summary);
+COMMENT ON OPERATOR CLASS @extschema@.csat_summary_hash_ops USING hash IS 'lets csat_summary values be grouped, deduplicated and hash-joined';
 
 -- ----------------------------------------------------------------
 -- rate_summary
@@ -141,7 +161,8 @@ CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.rate_summary, RIGHTARG = @extschema@.rate_summary,
 	FUNCTION = @extschema@.rate_summary_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES
 );
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.rate_summary, RIGHTARG = @extschema@.rate_summary,
@@ -157,6 +178,15 @@ COMMENT ON FUNCTION @extschema@.rate_summary_eq(@extschema@.rate_summary, @extsc
 COMMENT ON FUNCTION @extschema@.rate_summary_ne(@extschema@.rate_summary, @extschema@.rate_summary) IS 'inequality of rate_summary';
 COMMENT ON OPERATOR @extschema@.=(@extschema@.rate_summary, @extschema@.rate_summary) IS 'whether two rate_summary values hold the same counts';
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.rate_summary, @extschema@.rate_summary) IS 'whether two rate_summary values differ';
+
+CREATE FUNCTION @extschema@.rate_summary_hash(@extschema@.rate_summary) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_summary_hash(@extschema@.rate_summary) IS 'hash of rate_summary, for GROUP BY, DISTINCT and hash joins';
+CREATE OPERATOR CLASS @extschema@.rate_summary_hash_ops
+	DEFAULT FOR TYPE @extschema@.rate_summary USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.rate_summary, @extschema@.rate_summary),
+	FUNCTION 1 @extschema@.rate_summary_hash(@extschema@.rate_summary);
+COMMENT ON OPERATOR CLASS @extschema@.rate_summary_hash_ops USING hash IS 'lets rate_summary values be grouped, deduplicated and hash-joined';
 
 -- ----------------------------------------------------------------
 -- aht_summary
@@ -192,7 +222,8 @@ CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.aht_summary, RIGHTARG = @extschema@.aht_summary,
 	FUNCTION = @extschema@.aht_summary_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES
 );
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.aht_summary, RIGHTARG = @extschema@.aht_summary,
@@ -208,6 +239,15 @@ COMMENT ON FUNCTION @extschema@.aht_summary_eq(@extschema@.aht_summary, @extsche
 COMMENT ON FUNCTION @extschema@.aht_summary_ne(@extschema@.aht_summary, @extschema@.aht_summary) IS 'inequality of aht_summary';
 COMMENT ON OPERATOR @extschema@.=(@extschema@.aht_summary, @extschema@.aht_summary) IS 'whether two aht_summary values hold the same counts';
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.aht_summary, @extschema@.aht_summary) IS 'whether two aht_summary values differ';
+
+CREATE FUNCTION @extschema@.aht_summary_hash(@extschema@.aht_summary) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_summary_hash(@extschema@.aht_summary) IS 'hash of aht_summary, for GROUP BY, DISTINCT and hash joins';
+CREATE OPERATOR CLASS @extschema@.aht_summary_hash_ops
+	DEFAULT FOR TYPE @extschema@.aht_summary USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.aht_summary, @extschema@.aht_summary),
+	FUNCTION 1 @extschema@.aht_summary_hash(@extschema@.aht_summary);
+COMMENT ON OPERATOR CLASS @extschema@.aht_summary_hash_ops USING hash IS 'lets aht_summary values be grouped, deduplicated and hash-joined';
 
 -- ----------------------------------------------------------------
 -- NPS
@@ -442,3 +482,135 @@ CREATE AGGREGATE @extschema@.aht(seconds double precision) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.aht(double precision) IS 'average handle time in seconds, for tables that store seconds';
+
+-- ----------------------------------------------------------------
+-- duration_summary: response, resolution and handle times
+-- ----------------------------------------------------------------
+
+CREATE TYPE @extschema@.duration_summary;
+
+CREATE FUNCTION @extschema@.duration_summary_in(pg_catalog.cstring) RETURNS @extschema@.duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.duration_summary_out(@extschema@.duration_summary) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.duration_summary_recv(pg_catalog.internal) RETURNS @extschema@.duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.duration_summary_send(@extschema@.duration_summary) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.duration_summary (
+	INPUT = @extschema@.duration_summary_in,
+	OUTPUT = @extschema@.duration_summary_out,
+	RECEIVE = @extschema@.duration_summary_recv,
+	SEND = @extschema@.duration_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.duration_summary IS 'durations with exact count, sum, minimum and maximum and percentiles within 1%; text form "duration v1 ..."';
+
+CREATE FUNCTION @extschema@.duration_summary_eq(@extschema@.duration_summary, @extschema@.duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.duration_summary_ne(@extschema@.duration_summary, @extschema@.duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.duration_summary, RIGHTARG = @extschema@.duration_summary,
+	FUNCTION = @extschema@.duration_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.duration_summary, RIGHTARG = @extschema@.duration_summary,
+	FUNCTION = @extschema@.duration_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON FUNCTION @extschema@.duration_summary_in(pg_catalog.cstring) IS 'text input of duration_summary';
+COMMENT ON FUNCTION @extschema@.duration_summary_out(@extschema@.duration_summary) IS 'canonical text output of duration_summary';
+COMMENT ON FUNCTION @extschema@.duration_summary_recv(pg_catalog.internal) IS 'binary input of duration_summary';
+COMMENT ON FUNCTION @extschema@.duration_summary_send(@extschema@.duration_summary) IS 'binary output of duration_summary';
+COMMENT ON FUNCTION @extschema@.duration_summary_eq(@extschema@.duration_summary, @extschema@.duration_summary) IS 'equality of duration_summary';
+COMMENT ON FUNCTION @extschema@.duration_summary_ne(@extschema@.duration_summary, @extschema@.duration_summary) IS 'inequality of duration_summary';
+COMMENT ON OPERATOR @extschema@.=(@extschema@.duration_summary, @extschema@.duration_summary) IS 'whether two duration_summary values hold the same durations';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.duration_summary, @extschema@.duration_summary) IS 'whether two duration_summary values differ';
+
+CREATE FUNCTION @extschema@.duration_summary_hash(@extschema@.duration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.duration_summary_hash(@extschema@.duration_summary) IS 'hash of duration_summary, for GROUP BY, DISTINCT and hash joins';
+CREATE OPERATOR CLASS @extschema@.duration_summary_hash_ops
+	DEFAULT FOR TYPE @extschema@.duration_summary USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.duration_summary, @extschema@.duration_summary),
+	FUNCTION 1 @extschema@.duration_summary_hash(@extschema@.duration_summary);
+COMMENT ON OPERATOR CLASS @extschema@.duration_summary_hash_ops USING hash IS 'lets duration_summary values be grouped, deduplicated and hash-joined';
+
+CREATE FUNCTION @extschema@.duration_agg_trans(@extschema@.duration_summary, interval) RETURNS @extschema@.duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.duration_agg_trans(@extschema@.duration_summary, interval) IS 'duration_agg transition: counts one duration';
+CREATE FUNCTION @extschema@.duration_agg_seconds_trans(@extschema@.duration_summary, double precision) RETURNS @extschema@.duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.duration_agg_seconds_trans(@extschema@.duration_summary, double precision) IS 'duration_agg transition: counts one duration in seconds, to the microsecond';
+CREATE FUNCTION @extschema@.duration_rollup_trans(@extschema@.duration_summary, @extschema@.duration_summary) RETURNS @extschema@.duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.duration_rollup_trans(@extschema@.duration_summary, @extschema@.duration_summary) IS 'adds two duration_summary values: rollup transition and combine function';
+CREATE FUNCTION @extschema@.duration_agg_final(@extschema@.duration_summary) RETURNS @extschema@.duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.duration_agg_final(@extschema@.duration_summary) IS 'duration_agg and rollup final function: the summary without spare buckets, empty for no rows';
+
+CREATE AGGREGATE @extschema@.duration_agg(d interval) (
+	SFUNC = @extschema@.duration_agg_trans,
+	STYPE = @extschema@.duration_summary,
+	FINALFUNC = @extschema@.duration_agg_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.duration_agg(interval) IS 'summarizes durations (response, resolution, handle times); read it with median(), percentile(), mean()';
+
+CREATE AGGREGATE @extschema@.duration_agg(seconds double precision) (
+	SFUNC = @extschema@.duration_agg_seconds_trans,
+	STYPE = @extschema@.duration_summary,
+	FINALFUNC = @extschema@.duration_agg_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.duration_agg(double precision) IS 'summarizes durations given in seconds, counted to the microsecond';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.duration_summary) (
+	SFUNC = @extschema@.duration_rollup_trans,
+	STYPE = @extschema@.duration_summary,
+	FINALFUNC = @extschema@.duration_agg_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.duration_summary) IS 'merges stored duration_summary values exactly';
+
+CREATE FUNCTION @extschema@.duration_count(@extschema@.duration_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.duration_count(@extschema@.duration_summary) IS 'number of durations';
+CREATE FUNCTION @extschema@.total_duration(@extschema@.duration_summary) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total_duration(@extschema@.duration_summary) IS 'exact sum of the durations; NULL without durations';
+CREATE FUNCTION @extschema@.mean(@extschema@.duration_summary) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean(@extschema@.duration_summary) IS 'exact mean duration, rounded to the microsecond; NULL without durations';
+CREATE FUNCTION @extschema@.min_duration(@extschema@.duration_summary) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_min' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.min_duration(@extschema@.duration_summary) IS 'exact shortest duration; NULL without durations';
+CREATE FUNCTION @extschema@.max_duration(@extschema@.duration_summary) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_max' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.max_duration(@extschema@.duration_summary) IS 'exact longest duration; NULL without durations';
+CREATE FUNCTION @extschema@.stddev(@extschema@.duration_summary) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_stddev' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.stddev(@extschema@.duration_summary) IS 'sample standard deviation of the durations; NULL with fewer than two';
+CREATE FUNCTION @extschema@.median(@extschema@.duration_summary) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_median' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.median(@extschema@.duration_summary) IS 'median duration (as percentile_disc(0.5)), within 1%; NULL without durations';
+CREATE FUNCTION @extschema@.percentile(@extschema@.duration_summary, q double precision) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_percentile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, double precision) IS 'q-quantile (as percentile_disc(q)) within 1%; NULL without durations';
+CREATE FUNCTION @extschema@.percentile(@extschema@.duration_summary, q double precision[]) RETURNS interval[]
+	AS 'MODULE_PATHNAME', 'duration_percentiles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, double precision[]) IS 'several quantiles at once, one per fraction';

@@ -15,13 +15,14 @@ CREATE VIEW par_metrics AS
 SELECT g, nps_agg(score) AS nps_s, csat_agg(rating) AS csat_s, csat_agg(rating > 3) AS thumbs_s,
        rate_agg(resolved) AS rate_s, fcr_rate(resolved) AS fcr, fcr_rate(resolved, eligible) AS fcr_eligible,
        aht(handle) AS aht_interval, aht(handle, handle, '0'::interval) AS aht_parts,
-       aht(extract(epoch FROM handle)::float8) AS aht_seconds
+       aht(extract(epoch FROM handle)::float8) AS aht_seconds, duration_agg(handle) AS duration_s
 FROM par GROUP BY g;
 
 SET max_parallel_workers_per_gather = 0;
 CREATE TABLE serial_answers AS SELECT * FROM par_metrics;
 CREATE TABLE serial_rollup AS
-SELECT rollup(nps_s) AS nps_s, rollup(csat_s) AS csat_s, rollup(rate_s) AS rate_s FROM serial_answers;
+SELECT rollup(nps_s) AS nps_s, rollup(csat_s) AS csat_s, rollup(rate_s) AS rate_s,
+       rollup(duration_s) AS duration_s FROM serial_answers;
 
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
@@ -33,18 +34,21 @@ EXPLAIN (COSTS OFF) SELECT * FROM par_metrics;
 SELECT g, s.nps_s = p.nps_s AS nps, s.csat_s = p.csat_s AS csat, s.thumbs_s = p.thumbs_s AS thumbs,
        s.rate_s = p.rate_s AS rate, s.fcr = p.fcr AS fcr, s.fcr_eligible = p.fcr_eligible AS fcr_eligible,
        s.aht_interval = p.aht_interval AS aht, s.aht_parts = p.aht_parts AS aht_parts,
-       s.aht_seconds = p.aht_seconds AS aht_seconds
+       s.aht_seconds = p.aht_seconds AS aht_seconds, s.duration_s = p.duration_s AS duration,
+       median(s.duration_s) = median(p.duration_s) AS median
 FROM serial_answers s JOIN par_metrics p USING (g) ORDER BY g;
 
 -- rollup over many stored summaries, in parallel.
 CREATE TABLE many_summaries AS
-SELECT nps_agg(score) AS nps_s, csat_agg(rating) AS csat_s, rate_agg(resolved) AS rate_s
+SELECT nps_agg(score) AS nps_s, csat_agg(rating) AS csat_s, rate_agg(resolved) AS rate_s,
+       duration_agg(handle) AS duration_s
 FROM par GROUP BY i % 20000;
 ANALYZE many_summaries;
-EXPLAIN (COSTS OFF) SELECT rollup(nps_s), rollup(csat_s), rollup(rate_s) FROM many_summaries;
+EXPLAIN (COSTS OFF) SELECT rollup(nps_s), rollup(csat_s), rollup(rate_s), rollup(duration_s) FROM many_summaries;
 SELECT rollup(m.nps_s) = (SELECT nps_s FROM serial_rollup) AS nps,
        rollup(m.csat_s) = (SELECT csat_s FROM serial_rollup) AS csat,
-       rollup(m.rate_s) = (SELECT rate_s FROM serial_rollup) AS rate
+       rollup(m.rate_s) = (SELECT rate_s FROM serial_rollup) AS rate,
+       rollup(m.duration_s) = (SELECT duration_s FROM serial_rollup) AS duration
 FROM many_summaries m;
 
 -- Errors raised in workers reach the client unchanged.

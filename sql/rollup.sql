@@ -36,6 +36,12 @@ FROM daily d GROUP BY channel ORDER BY channel;
 SELECT rollup(csat_s) = (SELECT csat_agg(rating) FROM rollup_tickets WHERE day BETWEEN '2025-02-03' AND '2025-02-09') AS week_same
 FROM daily WHERE day BETWEEN '2025-02-03' AND '2025-02-09';
 
+-- Stored summaries can be deduplicated, grouped and joined on.
+SELECT count(*) AS distinct_days, (SELECT count(*) FROM daily) AS stored
+FROM (SELECT DISTINCT nps_s, csat_s, fcr_s FROM (SELECT * FROM daily UNION ALL SELECT * FROM daily) u) t;
+SELECT count(*) AS joined FROM daily a JOIN daily b ON a.nps_s = b.nps_s AND a.csat_s = b.csat_s AND a.fcr_s = b.fcr_s
+WHERE a.day = b.day AND a.channel = b.channel;
+
 -- NULL summaries are skipped; no rows give the empty summary.
 SELECT rollup(s) FROM (VALUES ('nps v1 promoters=1 passives=2 detractors=3'::nps_summary), (NULL)) v(s);
 SELECT rollup(s), nps(rollup(s)) FROM (SELECT 'nps v1 promoters=1 passives=0 detractors=0'::nps_summary WHERE false) v(s);

@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "common/int.h"
 #include "libpq/pqformat.h"
 #include "utils/timestamp.h"
 
@@ -35,6 +36,7 @@ PG_FUNCTION_INFO_V1(aht_summary_recv);
 PG_FUNCTION_INFO_V1(aht_summary_send);
 PG_FUNCTION_INFO_V1(aht_summary_eq);
 PG_FUNCTION_INFO_V1(aht_summary_ne);
+PG_FUNCTION_INFO_V1(aht_summary_hash);
 PG_FUNCTION_INFO_V1(aht_interval_trans);
 PG_FUNCTION_INFO_V1(aht_parts_trans);
 PG_FUNCTION_INFO_V1(aht_seconds_trans);
@@ -154,13 +156,30 @@ aht_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!aht_equal(PG_GETARG_AHT(0), PG_GETARG_AHT(1)));
 }
 
+/* aht_summary_hash(aht_summary): equal summaries have equal bytes, so hash those. */
+Datum
+aht_summary_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32(summary_hash_bytes(PG_GETARG_POINTER(0), sizeof(AhtSummary)));
+}
+
+/* Report a total handle time beyond an int64 of microseconds. */
+static void
+report_total_overflow(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("aht_summary total handle time is out of range"),
+			 errdetail("The handle times add up to more than 292,000 years.")));
+}
+
 /* Add one contact of the given handle time to the state. */
 static void
 aht_count(AhtSummary *state, int64 usecs)
 {
-	/* One row adds one contact, so contacts built from rows cannot reach 2^63. */
-	state->contacts++;
-	summary_add_count(&state->total_us, usecs, AHT_TYPNAME);
+	summary_add_count(&state->contacts, 1, AHT_TYPNAME);
+	if (pg_add_s64_overflow(state->total_us, usecs, &state->total_us))
+		report_total_overflow();
 }
 
 /* aht(interval) transition. */
@@ -180,8 +199,9 @@ aht_parts_trans(PG_FUNCTION_ARGS)
 	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
 	int64		usecs = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
 
-	summary_add_count(&usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(2)), AHT_TYPNAME);
-	summary_add_count(&usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(3)), AHT_TYPNAME);
+	if (pg_add_s64_overflow(usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(2)), &usecs) ||
+		pg_add_s64_overflow(usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(3)), &usecs))
+		report_total_overflow();
 	aht_count(state, usecs);
 	PG_RETURN_POINTER(state);
 }
@@ -203,7 +223,8 @@ aht_combine(PG_FUNCTION_ARGS)
 	AhtSummary *other = PG_GETARG_AHT(1);
 
 	summary_add_count(&state->contacts, other->contacts, AHT_TYPNAME);
-	summary_add_count(&state->total_us, other->total_us, AHT_TYPNAME);
+	if (pg_add_s64_overflow(state->total_us, other->total_us, &state->total_us))
+		report_total_overflow();
 	PG_RETURN_POINTER(state);
 }
 

@@ -37,6 +37,7 @@ PG_FUNCTION_INFO_V1(csat_summary_recv);
 PG_FUNCTION_INFO_V1(csat_summary_send);
 PG_FUNCTION_INFO_V1(csat_summary_eq);
 PG_FUNCTION_INFO_V1(csat_summary_ne);
+PG_FUNCTION_INFO_V1(csat_summary_hash);
 PG_FUNCTION_INFO_V1(csat_agg_trans);
 PG_FUNCTION_INFO_V1(csat_agg_5pt_trans);
 PG_FUNCTION_INFO_V1(csat_agg_bool_trans);
@@ -210,10 +211,30 @@ csat_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!csat_equal(PG_GETARG_CSAT(0), PG_GETARG_CSAT(1)));
 }
 
+/* csat_summary_hash(csat_summary): equal summaries have equal bytes, so hash those. */
+Datum
+csat_summary_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32(summary_hash_bytes(PG_GETARG_POINTER(0), sizeof(CsatSummary)));
+}
+
+/* Number of answers; inputs and merges keep it in range. */
+static int64
+csat_total(const CsatSummary *summary)
+{
+	int64		total = 0;
+
+	for (int i = 0; i < summary->scale; i++)
+		total += summary->counts[i];
+	return total;
+}
+
 /* Count one rating on the given scale into the state. */
 static void
 csat_count_rating(CsatSummary *state, int32 rating, int32 scale)
 {
+	int64		total;
+
 	csat_check_scale(scale);
 	csat_adopt_scale(state, scale);
 	if (rating < 1 || rating > scale)
@@ -222,7 +243,9 @@ csat_count_rating(CsatSummary *state, int32 rating, int32 scale)
 				 errmsg("CSAT rating %d is out of range", rating),
 				 errdetail("Ratings on a %d-point scale must be between 1 and %d.",
 						   scale, scale)));
-	/* One row adds one, so a state built from rows cannot reach 2^63. */
+	/* Only a crafted state passed outside an aggregate can be full. */
+	total = csat_total(state);
+	summary_add_count(&total, 1, CSAT_TYPNAME);
 	state->counts[rating - 1]++;
 }
 
@@ -253,8 +276,7 @@ csat_agg_bool_trans(PG_FUNCTION_ARGS)
 	CsatSummary *state = summary_state_for_update(fcinfo, sizeof(CsatSummary));
 	bool		satisfied = PG_GETARG_BOOL(1);
 
-	csat_adopt_scale(state, 2);
-	state->counts[satisfied ? 1 : 0]++;
+	csat_count_rating(state, satisfied ? 2 : 1, 2);
 	PG_RETURN_POINTER(state);
 }
 
@@ -275,17 +297,6 @@ csat_rollup_trans(PG_FUNCTION_ARGS)
 		summary_add_count(&total, state->counts[i], CSAT_TYPNAME);
 	}
 	PG_RETURN_POINTER(state);
-}
-
-/* Number of answers; inputs and merges keep it in range. */
-static int64
-csat_total(const CsatSummary *summary)
-{
-	int64		total = 0;
-
-	for (int i = 0; i < summary->scale; i++)
-		total += summary->counts[i];
-	return total;
 }
 
 /* Answers rating satisfied_from or higher. */

@@ -17,6 +17,10 @@
 #error "csmetrics needs a compiler with 128-bit integers"
 #endif
 
+#ifndef PG_INT128_MAX
+#define PG_INT128_MAX ((int128) (~(uint128) 0 >> 1))
+#endif
+
 /* Version written in every summary's text and binary form. */
 #define CSMETRICS_FORMAT_VERSION 1
 
@@ -31,16 +35,22 @@ typedef struct SummaryParser
 extern void summary_parse_begin(SummaryParser *parser, const char *typname,
 								const char *tag, const char *input);
 extern int64 summary_parse_count(SummaryParser *parser, const char *key);
+extern int128 summary_parse_total(SummaryParser *parser, const char *key);
 extern int	summary_parse_count_list(SummaryParser *parser, const char *key,
 									 int64 *counts, int max_counts);
+extern int	summary_parse_pair_list(SummaryParser *parser, const char *key,
+									int32 *indexes, int64 *counts, int max_pairs);
 extern void summary_parse_end(SummaryParser *parser);
 extern void summary_reject_text(const char *typname, const char *input,
 								const char *reason) pg_attribute_noreturn();
 
 extern void summary_text_begin(StringInfo buf, const char *tag);
 extern void summary_text_count(StringInfo buf, const char *key, int64 value);
+extern void summary_text_total(StringInfo buf, const char *key, int128 value);
 
 extern int64 summary_recv_count(StringInfo buf, const char *typname);
+extern int128 summary_recv_total(StringInfo buf, const char *typname);
+extern void summary_send_total(StringInfo buf, int128 value);
 extern void summary_recv_version(StringInfo buf, const char *typname);
 extern void summary_recv_expect_length(StringInfo buf, int nbytes,
 									   const char *typname);
@@ -50,6 +60,7 @@ extern void summary_reject_binary(const char *typname,
 extern void summary_add_count(int64 *total, int64 addend, const char *typname);
 extern bool summary_counts_fit(const int64 *counts, int ncounts);
 extern void *summary_state_for_update(FunctionCallInfo fcinfo, Size size);
+extern uint32 summary_hash_bytes(const void *data, Size len);
 
 extern int64 duration_interval_usecs(const Interval *duration);
 extern int64 duration_seconds_usecs(float8 seconds);

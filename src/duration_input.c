@@ -60,7 +60,8 @@ duration_seconds_usecs(float8 seconds)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("duration of %s seconds is out of range", float8out_internal(seconds)),
 				 errdetail("Durations must be finite, zero or positive, and shorter than 292,000 years.")));
-	return (int64) rint(seconds * USECS_PER_SEC);
+	/* Half up, as the means round. */
+	return (int64) floor(seconds * USECS_PER_SEC + 0.5);
 }
 
 /* total / count rounded half up, for non-negative total and positive count. */

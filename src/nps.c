@@ -34,6 +34,7 @@ PG_FUNCTION_INFO_V1(nps_summary_recv);
 PG_FUNCTION_INFO_V1(nps_summary_send);
 PG_FUNCTION_INFO_V1(nps_summary_eq);
 PG_FUNCTION_INFO_V1(nps_summary_ne);
+PG_FUNCTION_INFO_V1(nps_summary_hash);
 PG_FUNCTION_INFO_V1(nps_agg_trans);
 PG_FUNCTION_INFO_V1(nps_rollup_trans);
 PG_FUNCTION_INFO_V1(nps_score);
@@ -165,14 +166,30 @@ nps_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!nps_equal(PG_GETARG_NPS(0), PG_GETARG_NPS(1)));
 }
 
+/* nps_summary_hash(nps_summary): equal summaries have equal bytes, so hash those. */
+Datum
+nps_summary_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32(summary_hash_bytes(PG_GETARG_POINTER(0), sizeof(NpsSummary)));
+}
+
+/* Number of answers in a summary; inputs and merges keep it in range. */
+static int64
+nps_total(const NpsSummary *summary)
+{
+	return summary->promoters + summary->passives + summary->detractors;
+}
+
 /* nps_agg transition: count one 0-10 answer into its band. */
 Datum
 nps_agg_trans(PG_FUNCTION_ARGS)
 {
 	NpsSummary *state = summary_state_for_update(fcinfo, sizeof(NpsSummary));
 	int32		score = PG_GETARG_INT32(1);
+	int64		total = nps_total(state);
 
-	/* One row adds one, so a state built from rows cannot reach 2^63. */
+	/* Only a crafted state passed outside an aggregate can be full. */
+	summary_add_count(&total, 1, NPS_TYPNAME);
 	if (score >= 9 && score <= 10)
 		state->promoters++;
 	else if (score >= 7 && score <= 8)
@@ -202,13 +219,6 @@ nps_rollup_trans(PG_FUNCTION_ARGS)
 	summary_add_count(&total, state->passives, NPS_TYPNAME);
 	summary_add_count(&total, state->detractors, NPS_TYPNAME);
 	PG_RETURN_POINTER(state);
-}
-
-/* Number of answers in a summary; inputs and merges keep it in range. */
-static int64
-nps_total(const NpsSummary *summary)
-{
-	return summary->promoters + summary->passives + summary->detractors;
 }
 
 /* nps(nps_summary): % promoters minus % detractors, NULL without answers. */

@@ -31,6 +31,7 @@ PG_FUNCTION_INFO_V1(rate_summary_recv);
 PG_FUNCTION_INFO_V1(rate_summary_send);
 PG_FUNCTION_INFO_V1(rate_summary_eq);
 PG_FUNCTION_INFO_V1(rate_summary_ne);
+PG_FUNCTION_INFO_V1(rate_summary_hash);
 PG_FUNCTION_INFO_V1(rate_agg_trans);
 PG_FUNCTION_INFO_V1(rate_eligible_trans);
 PG_FUNCTION_INFO_V1(rate_rollup_trans);
@@ -150,14 +151,21 @@ rate_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!rate_equal(PG_GETARG_RATE(0), PG_GETARG_RATE(1)));
 }
 
+/* rate_summary_hash(rate_summary): equal summaries have equal bytes, so hash those. */
+Datum
+rate_summary_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32(summary_hash_bytes(PG_GETARG_POINTER(0), sizeof(RateSummary)));
+}
+
 /* rate_agg and fcr_rate transition: count one trial. */
 Datum
 rate_agg_trans(PG_FUNCTION_ARGS)
 {
 	RateSummary *state = summary_state_for_update(fcinfo, sizeof(RateSummary));
 
-	/* One row adds one, so a state built from rows cannot reach 2^63. */
-	state->trials++;
+	/* hits <= trials, so checking trials covers both. */
+	summary_add_count(&state->trials, 1, RATE_TYPNAME);
 	state->hits += PG_GETARG_BOOL(1);
 	PG_RETURN_POINTER(state);
 }
@@ -170,7 +178,7 @@ rate_eligible_trans(PG_FUNCTION_ARGS)
 
 	if (PG_GETARG_BOOL(2))
 	{
-		state->trials++;
+		summary_add_count(&state->trials, 1, RATE_TYPNAME);
 		state->hits += PG_GETARG_BOOL(1);
 	}
 	PG_RETURN_POINTER(state);

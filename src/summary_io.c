@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "libpq/pqformat.h"
 
@@ -32,11 +33,18 @@ summary_reject_text(const char *typname, const char *input, const char *reason)
 			 errdetail("%s", reason)));
 }
 
-/* Skip blanks; the canonical form has one space, input may have more. */
+/* Whether c separates fields: the canonical form uses one space. */
+static inline bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Skip blanks. */
 static void
 skip_spaces(SummaryParser *parser)
 {
-	while (*parser->pos == ' ' || *parser->pos == '\t' || *parser->pos == '\n')
+	while (is_blank(*parser->pos))
 		parser->pos++;
 }
 
@@ -52,11 +60,12 @@ accept_word(SummaryParser *parser, const char *word)
 	return true;
 }
 
-/* Read an unsigned decimal int64 at the cursor, rejecting overflow. */
-static int64
-parse_unsigned(SummaryParser *parser, const char *key)
+/* Read an unsigned decimal at the cursor, rejecting values above max. */
+static int128
+parse_unsigned(SummaryParser *parser, const char *key, int128 max,
+			   const char *range_name)
 {
-	int64		value = 0;
+	int128		value = 0;
 
 	if (*parser->pos == '-')
 		summary_reject_text(parser->typname, parser->input,
@@ -66,13 +75,22 @@ parse_unsigned(SummaryParser *parser, const char *key)
 							psprintf("Value of \"%s\" must be a whole number.", key));
 	while (*parser->pos >= '0' && *parser->pos <= '9')
 	{
-		if (pg_mul_s64_overflow(value, 10, &value) ||
-			pg_add_s64_overflow(value, *parser->pos - '0', &value))
+		int			digit = *parser->pos - '0';
+
+		if (value > (max - digit) / 10)
 			summary_reject_text(parser->typname, parser->input,
-								psprintf("Value of \"%s\" is out of range for a 64-bit count.", key));
+								psprintf("Value of \"%s\" is out of range for %s.", key, range_name));
+		value = value * 10 + digit;
 		parser->pos++;
 	}
 	return value;
+}
+
+/* Read an unsigned decimal int64 at the cursor. */
+static int64
+parse_count(SummaryParser *parser, const char *key)
+{
+	return (int64) parse_unsigned(parser, key, PG_INT64_MAX, "a 64-bit count");
 }
 
 /* Expect "<tag> v<version>" at the start of input. */
@@ -80,13 +98,13 @@ void
 summary_parse_begin(SummaryParser *parser, const char *typname,
 					const char *tag, const char *input)
 {
-	int64		version;
+	int128		version;
 
 	parser->typname = typname;
 	parser->input = input;
 	parser->pos = input;
 	skip_spaces(parser);
-	if (!accept_word(parser, tag) || (*parser->pos != ' ' && *parser->pos != '\t'))
+	if (!accept_word(parser, tag) || !is_blank(*parser->pos))
 		summary_reject_text(typname, input,
 							psprintf("Literals of type %s start with \"%s v%d\".",
 									 typname, tag, CSMETRICS_FORMAT_VERSION));
@@ -95,11 +113,11 @@ summary_parse_begin(SummaryParser *parser, const char *typname,
 		summary_reject_text(typname, input,
 							psprintf("Expected a format version such as \"v%d\" after \"%s\".",
 									 CSMETRICS_FORMAT_VERSION, tag));
-	version = parse_unsigned(parser, "version");
+	version = parse_unsigned(parser, "version", PG_INT32_MAX, "a format version");
 	if (version != CSMETRICS_FORMAT_VERSION)
 		summary_reject_text(typname, input,
-							psprintf("Format version " INT64_FORMAT " is not supported; this version of csmetrics reads version %d.",
-									 version, CSMETRICS_FORMAT_VERSION));
+							psprintf("Format version %d is not supported; this version of csmetrics reads version %d.",
+									 (int) version, CSMETRICS_FORMAT_VERSION));
 }
 
 /* Expect " key=" at the cursor. */
@@ -119,7 +137,15 @@ int64
 summary_parse_count(SummaryParser *parser, const char *key)
 {
 	expect_key(parser, key);
-	return parse_unsigned(parser, key);
+	return parse_count(parser, key);
+}
+
+/* Expect " key=<total>" with a non-negative 128-bit total. */
+int128
+summary_parse_total(SummaryParser *parser, const char *key)
+{
+	expect_key(parser, key);
+	return parse_unsigned(parser, key, PG_INT128_MAX, "a 128-bit total");
 }
 
 /*
@@ -133,14 +159,42 @@ summary_parse_count_list(SummaryParser *parser, const char *key,
 	int			n = 0;
 
 	expect_key(parser, key);
-	if (*parser->pos == '\0' || *parser->pos == ' ')
+	if (*parser->pos == '\0' || is_blank(*parser->pos))
 		return 0;
 	for (;;)
 	{
 		if (n == max_counts)
 			summary_reject_text(parser->typname, parser->input,
 								psprintf("\"%s\" holds at most %d values.", key, max_counts));
-		counts[n++] = parse_unsigned(parser, key);
+		counts[n++] = parse_count(parser, key);
+		if (!accept_word(parser, ","))
+			return n;
+	}
+}
+
+/*
+ * Expect " key=<index>:<count>,..." with at most max_pairs pairs (the list
+ * may be empty); return how many were read.  Indexes are int32, counts int64.
+ */
+int
+summary_parse_pair_list(SummaryParser *parser, const char *key,
+						int32 *indexes, int64 *counts, int max_pairs)
+{
+	int			n = 0;
+
+	expect_key(parser, key);
+	if (*parser->pos == '\0' || is_blank(*parser->pos))
+		return 0;
+	for (;;)
+	{
+		if (n == max_pairs)
+			summary_reject_text(parser->typname, parser->input,
+								psprintf("\"%s\" holds at most %d pairs.", key, max_pairs));
+		indexes[n] = (int32) parse_unsigned(parser, key, PG_INT32_MAX, "a bucket index");
+		if (!accept_word(parser, ":"))
+			summary_reject_text(parser->typname, parser->input,
+								psprintf("Each entry of \"%s\" is <index>:<count>.", key));
+		counts[n++] = parse_count(parser, key);
 		if (!accept_word(parser, ","))
 			return n;
 	}
@@ -174,6 +228,24 @@ void
 summary_text_count(StringInfo buf, const char *key, int64 value)
 {
 	appendStringInfo(buf, " %s=" INT64_FORMAT, key, value);
+}
+
+/* Append " key=<total>" for a non-negative 128-bit total. */
+void
+summary_text_total(StringInfo buf, const char *key, int128 value)
+{
+	char		digits[40];
+	int			n = 0;
+
+	Assert(value >= 0);
+	do
+	{
+		digits[n++] = '0' + (int) (value % 10);
+		value /= 10;
+	} while (value > 0);
+	appendStringInfo(buf, " %s=", key);
+	while (n > 0)
+		appendStringInfoChar(buf, digits[--n]);
 }
 
 /* ----------------------------------------------------------------
@@ -230,6 +302,27 @@ summary_recv_count(StringInfo buf, const char *typname)
 	return value;
 }
 
+/* Read a 128-bit total sent as high then low int64; it must not be negative. */
+int128
+summary_recv_total(StringInfo buf, const char *typname)
+{
+	int64		high = pq_getmsgint64(buf);
+	uint64		low = (uint64) pq_getmsgint64(buf);
+	int128		value = ((int128) high << 64) | (int128) low;
+
+	if (value < 0)
+		summary_reject_binary(typname, "Totals must not be negative.");
+	return value;
+}
+
+/* Send a 128-bit total as high then low int64. */
+void
+summary_send_total(StringInfo buf, int128 value)
+{
+	pq_sendint64(buf, (int64) (value >> 64));
+	pq_sendint64(buf, (int64) (uint64) value);
+}
+
 /* ----------------------------------------------------------------
  * Counters
  * ----------------------------------------------------------------
@@ -273,4 +366,11 @@ summary_state_for_update(FunctionCallInfo fcinfo, Size size)
 	copy = palloc(size);
 	memcpy(copy, state, size);
 	return copy;
+}
+
+/* Hash of a summary's bytes, for the hash operator classes. */
+uint32
+summary_hash_bytes(const void *data, Size len)
+{
+	return DatumGetUInt32(hash_any((const unsigned char *) data, (int) len));
 }
