@@ -2,7 +2,7 @@
 
 EXTENSION = csmetrics
 MODULE_big = csmetrics
-OBJS = src/csmetrics.o src/summary_io.o src/nps.o src/csat.o src/rate.o src/duration_input.o src/aht.o src/duration.o
+OBJS = src/csmetrics.o src/summary_io.o src/nps.o src/csat.o src/rate.o src/duration_input.o src/aht.o src/duration_buckets.o src/duration.o
 
 # Install and upgrade scripts live in sql/ under their versioned names.
 DATA = $(wildcard sql/csmetrics--*.sql)

@@ -99,6 +99,20 @@ FROM resp_daily t GROUP BY channel ORDER BY channel;
 SELECT rollup(s) = (SELECT duration_agg(d) FROM resp) AS all_same FROM resp_daily;
 SELECT rollup(s) FROM (VALUES (NULL::duration_summary)) v(s);
 
+-- Small summaries keep one 2-byte bucket index per duration, large ones a
+-- count per bucket; merging any mix of the two gives the one-step summary.
+SELECT pg_column_size(duration_agg(x * interval '1 minute')) AS bytes_for_10 FROM generate_series(1, 10) x;
+SELECT pg_column_size(duration_agg(x * interval '1 second')) AS bytes_for_100000_over_28_hours
+FROM generate_series(1, 100000) x;
+WITH parts AS (
+    SELECT p, duration_agg(x * interval '1 second') AS s
+    FROM generate_series(1, 20000) x, LATERAL (SELECT CASE WHEN x % 1000 = 0 THEN x % 7 ELSE 7 END AS p) pp
+    GROUP BY p
+)
+SELECT (SELECT rollup(s ORDER BY p) FROM parts) = (SELECT duration_agg(x * interval '1 second') FROM generate_series(1, 20000) x) AS small_first,
+       (SELECT rollup(s ORDER BY p DESC) FROM parts) = (SELECT duration_agg(x * interval '1 second') FROM generate_series(1, 20000) x) AS large_first,
+       (SELECT count(*) FROM parts) AS parts;
+
 -- Grouping and deduplicating summaries uses the hash operator class.
 SELECT count(*) AS distinct_summaries, (SELECT count(*) FROM resp_daily) AS stored
 FROM (SELECT DISTINCT s FROM (SELECT s FROM resp_daily UNION ALL SELECT s FROM resp_daily) u) t;

@@ -1,19 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * duration.c
- *	  duration_summary: a mergeable histogram of durations with exact count,
- *	  sum, minimum and maximum, and percentiles within 1% relative error;
- *	  its aggregates (duration_agg, rollup) and accessors.
+ *	  duration_summary's SQL functions: text and binary forms, the
+ *	  aggregates (duration_agg, rollup) and the accessors.  The histogram
+ *	  itself is in duration_buckets.c.
  *
- * Durations are whole microseconds.  Bucket i holds an exact value for
- * i < 128; above that each power of two is cut into 64 equal buckets, so
- * a bucket's width is at most 1/64 of its lower bound and its midpoint is
- * within 1/128 (0.78%) of every value in it.  The bucket of a value is a
- * few integer operations (no logarithm), so it is the same on every
- * machine, and merging two summaries adds counts bucket by bucket, which
- * keeps the error bound.  The counts are stored densely between the lowest
- * and highest bucket seen: the size grows with the range of durations, not
- * with the number of rows.
+ * Count, sum, mean, minimum and maximum are exact; percentiles are within
+ * 1% relative error of percentile_disc.
  *
  *-------------------------------------------------------------------------
  */
@@ -22,44 +15,11 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 
-#include "csmetrics.h"
-
-#define DURATION_TYPNAME "duration_summary"
-
-#define SUB_BUCKET_BITS 6
-#define SUB_BUCKETS (1 << SUB_BUCKET_BITS)
-#define EXACT_LIMIT (2 * SUB_BUCKETS)	/* values below are their own bucket */
-#define MAX_BUCKET_INDEX 3711	/* bucket_index(PG_INT64_MAX) */
-
-/* Buckets added beyond the range seen when a state grows. */
-#define GROWTH_SLACK 16
-
-typedef struct DurationSummary
-{
-	int32		vl_len_;		/* varlena header */
-	uint8		version;		/* CSMETRICS_FORMAT_VERSION */
-	uint8		flags;			/* reserved, always zero */
-	int16		reserved;		/* always zero */
-	int32		first_index;	/* bucket index of counts[0] */
-	int32		nbuckets;		/* entries in counts[] */
-	int64		count;
-	int64		min_us;
-	int64		max_us;
-	uint64		sum_low;		/* sum of durations, as two halves */
-	int64		sum_high;		/* because varlena data is only 8-aligned */
-	uint64		sumsq_low;		/* sum of squared durations */
-	int64		sumsq_high;
-	int64		counts[FLEXIBLE_ARRAY_MEMBER];
-} DurationSummary;
-
-#define DURATION_SIZE(nbuckets) \
-	(offsetof(DurationSummary, counts) + (nbuckets) * sizeof(int64))
-#define PG_GETARG_DURATION(n) ((DurationSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#include "duration.h"
 
 PG_FUNCTION_INFO_V1(duration_summary_in);
 PG_FUNCTION_INFO_V1(duration_summary_out);
@@ -82,159 +42,6 @@ PG_FUNCTION_INFO_V1(duration_median);
 PG_FUNCTION_INFO_V1(duration_percentile);
 PG_FUNCTION_INFO_V1(duration_percentiles);
 
-/* ----------------------------------------------------------------
- * Buckets
- * ----------------------------------------------------------------
- */
-
-/* The bucket holding a non-negative duration. */
-static inline int32
-bucket_index(int64 usecs)
-{
-	int			exponent;
-
-	if (usecs < EXACT_LIMIT)
-		return (int32) usecs;
-	exponent = 63 - __builtin_clzll((uint64) usecs);
-	return (exponent - SUB_BUCKET_BITS) * SUB_BUCKETS +
-		(int32) (usecs >> (exponent - SUB_BUCKET_BITS));
-}
-
-/* The smallest and largest durations in a bucket. */
-static void
-bucket_bounds(int32 index, uint64 *lowest, uint64 *highest)
-{
-	int			shift;
-	uint64		top;
-
-	if (index < EXACT_LIMIT)
-	{
-		*lowest = *highest = (uint64) index;
-		return;
-	}
-	shift = index / SUB_BUCKETS - 1;
-	top = (uint64) (index % SUB_BUCKETS + SUB_BUCKETS);
-	*lowest = top << shift;
-	*highest = ((top + 1) << shift) - 1;
-}
-
-/* ----------------------------------------------------------------
- * Summaries
- * ----------------------------------------------------------------
- */
-
-static inline int128
-get_sum(const DurationSummary *summary)
-{
-	return ((int128) summary->sum_high << 64) | (int128) summary->sum_low;
-}
-
-static inline void
-set_sum(DurationSummary *summary, int128 value)
-{
-	summary->sum_high = (int64) (value >> 64);
-	summary->sum_low = (uint64) value;
-}
-
-static inline int128
-get_sumsq(const DurationSummary *summary)
-{
-	return ((int128) summary->sumsq_high << 64) | (int128) summary->sumsq_low;
-}
-
-static inline void
-set_sumsq(DurationSummary *summary, int128 value)
-{
-	summary->sumsq_high = (int64) (value >> 64);
-	summary->sumsq_low = (uint64) value;
-}
-
-/* A summary with no durations and room for buckets [first, first + n). */
-static DurationSummary *
-duration_make(int32 first_index, int32 nbuckets)
-{
-	DurationSummary *summary = palloc0(DURATION_SIZE(nbuckets));
-
-	SET_VARSIZE(summary, DURATION_SIZE(nbuckets));
-	summary->version = CSMETRICS_FORMAT_VERSION;
-	summary->first_index = first_index;
-	summary->nbuckets = nbuckets;
-	return summary;
-}
-
-/* Count of durations in bucket index (0 outside the stored range). */
-static inline int64
-bucket_count(const DurationSummary *summary, int32 index)
-{
-	int32		offset = index - summary->first_index;
-
-	if (offset < 0 || offset >= summary->nbuckets)
-		return 0;
-	return summary->counts[offset];
-}
-
-/*
- * A copy of summary whose buckets cover [lowest, highest] as well, with
- * some slack so that a growing aggregate state rarely moves.
- */
-static DurationSummary *
-duration_widen(const DurationSummary *summary, int32 lowest, int32 highest)
-{
-	DurationSummary *wider;
-
-	if (summary->count > 0)
-	{
-		lowest = Min(lowest, bucket_index(summary->min_us));
-		highest = Max(highest, bucket_index(summary->max_us));
-	}
-	lowest = Max(0, lowest - GROWTH_SLACK);
-	highest = Min(MAX_BUCKET_INDEX, highest + GROWTH_SLACK);
-
-	wider = duration_make(lowest, highest - lowest + 1);
-	memcpy(&wider->count, &summary->count,
-		   offsetof(DurationSummary, counts) - offsetof(DurationSummary, count));
-	if (summary->count > 0)
-	{
-		int32		from = bucket_index(summary->min_us);
-		int32		to = bucket_index(summary->max_us);
-
-		memcpy(&wider->counts[from - lowest],
-			   &summary->counts[from - summary->first_index],
-			   (to - from + 1) * sizeof(int64));
-	}
-	return wider;
-}
-
-/* A copy holding exactly the buckets from the minimum to the maximum. */
-static DurationSummary *
-duration_trim(const DurationSummary *summary)
-{
-	DurationSummary *trimmed;
-	int32		from;
-	int32		to;
-
-	if (summary->count == 0)
-		return duration_make(0, 0);
-	from = bucket_index(summary->min_us);
-	to = bucket_index(summary->max_us);
-	trimmed = duration_make(from, to - from + 1);
-	memcpy(&trimmed->count, &summary->count,
-		   offsetof(DurationSummary, counts) - offsetof(DurationSummary, count));
-	memcpy(trimmed->counts, &summary->counts[from - summary->first_index],
-		   (to - from + 1) * sizeof(int64));
-	return trimmed;
-}
-
-/* Report a sum of squares too large even for 128 bits. */
-static void
-report_sumsq_overflow(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("duration_summary sum of squares is out of range"),
-			 errdetail("The squared durations add up to more than 2^127 square microseconds.")));
-}
-
 /*
  * The state to update for the transition or merge function: a fresh one for
  * a NULL state, a copy outside an aggregate, otherwise the state itself.
@@ -243,40 +50,10 @@ static DurationSummary *
 duration_state(FunctionCallInfo fcinfo)
 {
 	if (PG_ARGISNULL(0))
-		return duration_make(0, 0);
+		return duration_make_list(0);
 	if (!AggCheckCallContext(fcinfo, NULL))
 		return (DurationSummary *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 	return PG_GETARG_DURATION(0);
-}
-
-/* Count one duration; returns the state, moved if it had to grow. */
-static DurationSummary *
-duration_add(DurationSummary *state, int64 usecs)
-{
-	int32		index = bucket_index(usecs);
-	int32		offset = index - state->first_index;
-	int64		count = state->count;
-	int128		sumsq;
-
-	/* Only a crafted state passed outside an aggregate can be full. */
-	summary_add_count(&count, 1, DURATION_TYPNAME);
-	if (__builtin_add_overflow(get_sumsq(state), (int128) usecs * usecs, &sumsq))
-		report_sumsq_overflow();
-	if (offset < 0 || offset >= state->nbuckets)
-	{
-		state = duration_widen(state, index, index);
-		offset = index - state->first_index;
-	}
-	set_sumsq(state, sumsq);
-	/* count < 2^63 values each below 2^63 cannot overflow 128 bits. */
-	set_sum(state, get_sum(state) + usecs);
-	if (state->count == 0 || usecs < state->min_us)
-		state->min_us = usecs;
-	if (state->count == 0 || usecs > state->max_us)
-		state->max_us = usecs;
-	state->count = count;
-	state->counts[offset]++;
-	return state;
 }
 
 /* ----------------------------------------------------------------
@@ -288,8 +65,8 @@ duration_add(DurationSummary *state, int64 usecs)
 static const char *
 duration_invalid_reason(const DurationSummary *summary)
 {
-	int128		sum = get_sum(summary);
-	int128		sumsq = get_sumsq(summary);
+	int128		sum = duration_get_sum(summary);
+	int128		sumsq = duration_get_sumsq(summary);
 	int64		total = 0;
 
 	if (summary->count == 0)
@@ -303,9 +80,9 @@ duration_invalid_reason(const DurationSummary *summary)
 		return "A summary with durations must have buckets.";
 	if (summary->min_us > summary->max_us)
 		return "The minimum exceeds the maximum.";
-	if (summary->first_index != bucket_index(summary->min_us))
+	if (summary->first_index != duration_bucket(summary->min_us))
 		return "The minimum is not in the first bucket.";
-	if (summary->first_index + summary->nbuckets - 1 != bucket_index(summary->max_us))
+	if (summary->first_index + summary->nbuckets - 1 != duration_bucket(summary->max_us))
 		return "The maximum is not in the last bucket.";
 	for (int i = 0; i < summary->nbuckets; i++)
 		if (__builtin_add_overflow(total, summary->counts[i], &total))
@@ -345,16 +122,16 @@ duration_from_pairs(int64 count, int128 sum, int128 sumsq, int64 min_us,
 			return NULL;
 	}
 	if (npairs == 0)
-		summary = duration_make(0, 0);
+		summary = duration_make_dense(0, 0);
 	else
-		summary = duration_make(indexes[0], indexes[npairs - 1] - indexes[0] + 1);
+		summary = duration_make_dense(indexes[0], indexes[npairs - 1] - indexes[0] + 1);
 	for (int i = 0; i < npairs; i++)
 		summary->counts[indexes[i] - summary->first_index] = counts[i];
 	summary->count = count;
 	summary->min_us = min_us;
 	summary->max_us = max_us;
-	set_sum(summary, sum);
-	set_sumsq(summary, sumsq);
+	duration_set_sum(summary, sum);
+	duration_set_sumsq(summary, sumsq);
 	*reason = duration_invalid_reason(summary);
 	return summary;
 }
@@ -410,14 +187,14 @@ duration_summary_in(PG_FUNCTION_ARGS)
 Datum
 duration_summary_out(PG_FUNCTION_ARGS)
 {
-	DurationSummary *summary = PG_GETARG_DURATION(0);
+	DurationSummary *summary = duration_dense(PG_GETARG_DURATION(0));
 	StringInfoData buf;
 	bool		first = true;
 
 	summary_text_begin(&buf, "duration");
 	summary_text_count(&buf, "count", summary->count);
-	summary_text_total(&buf, "sum_us", get_sum(summary));
-	summary_text_total(&buf, "sumsq_us2", get_sumsq(summary));
+	summary_text_total(&buf, "sum_us", duration_get_sum(summary));
+	summary_text_total(&buf, "sumsq_us2", duration_get_sumsq(summary));
 	summary_text_count(&buf, "min_us", summary->min_us);
 	summary_text_count(&buf, "max_us", summary->max_us);
 	appendStringInfoString(&buf, " buckets=");
@@ -483,14 +260,14 @@ duration_summary_recv(PG_FUNCTION_ARGS)
 Datum
 duration_summary_send(PG_FUNCTION_ARGS)
 {
-	DurationSummary *summary = PG_GETARG_DURATION(0);
+	DurationSummary *summary = duration_dense(PG_GETARG_DURATION(0));
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, CSMETRICS_FORMAT_VERSION);
 	pq_sendint64(&buf, summary->count);
-	summary_send_total(&buf, get_sum(summary));
-	summary_send_total(&buf, get_sumsq(summary));
+	summary_send_total(&buf, duration_get_sum(summary));
+	summary_send_total(&buf, duration_get_sumsq(summary));
 	pq_sendint64(&buf, summary->min_us);
 	pq_sendint64(&buf, summary->max_us);
 	pq_sendint32(&buf, duration_nonzero_buckets(summary));
@@ -502,21 +279,6 @@ duration_summary_send(PG_FUNCTION_ARGS)
 		pq_sendint64(&buf, summary->counts[i]);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* Whether two summaries hold the same durations, whatever their slack. */
-static bool
-duration_equal(const DurationSummary *a, const DurationSummary *b)
-{
-	if (a->count != b->count || a->min_us != b->min_us || a->max_us != b->max_us ||
-		get_sum(a) != get_sum(b) || get_sumsq(a) != get_sumsq(b))
-		return false;
-	if (a->count == 0)
-		return true;
-	for (int32 i = bucket_index(a->min_us); i <= bucket_index(a->max_us); i++)
-		if (bucket_count(a, i) != bucket_count(b, i))
-			return false;
-	return true;
 }
 
 /* duration_summary = duration_summary */
@@ -533,23 +295,11 @@ duration_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!duration_equal(PG_GETARG_DURATION(0), PG_GETARG_DURATION(1)));
 }
 
-/* duration_summary_hash(duration_summary): agrees with =, ignoring spare buckets. */
+/* duration_summary_hash(duration_summary): agrees with =. */
 Datum
 duration_summary_hash(PG_FUNCTION_ARGS)
 {
-	DurationSummary *summary = PG_GETARG_DURATION(0);
-	uint32		hash = summary_hash_bytes(&summary->count,
-										  offsetof(DurationSummary, counts) - offsetof(DurationSummary, count));
-
-	if (summary->count > 0)
-	{
-		int32		from = bucket_index(summary->min_us) - summary->first_index;
-		int32		to = bucket_index(summary->max_us) - summary->first_index;
-
-		hash = hash_combine(hash, summary_hash_bytes(&summary->counts[from],
-													 (to - from + 1) * sizeof(int64)));
-	}
-	PG_RETURN_UINT32(hash);
+	PG_RETURN_UINT32(duration_hash(PG_GETARG_DURATION(0)));
 }
 
 /* ----------------------------------------------------------------
@@ -589,50 +339,22 @@ duration_agg_seconds_trans(PG_FUNCTION_ARGS)
 Datum
 duration_rollup_trans(PG_FUNCTION_ARGS)
 {
-	DurationSummary *state;
-	DurationSummary *other;
-	int128		sumsq;
-	int32		from;
-	int32		to;
-
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	state = duration_state(fcinfo);
-	other = PG_GETARG_DURATION(1);
-	if (other->count == 0)
-		PG_RETURN_POINTER(state);
-
-	from = bucket_index(other->min_us);
-	to = bucket_index(other->max_us);
-	if (from < state->first_index || to >= state->first_index + state->nbuckets)
-		state = duration_widen(state, from, to);
-
-	if (state->count == 0 || other->min_us < state->min_us)
-		state->min_us = other->min_us;
-	if (state->count == 0 || other->max_us > state->max_us)
-		state->max_us = other->max_us;
-	summary_add_count(&state->count, other->count, DURATION_TYPNAME);
-	for (int32 i = from; i <= to; i++)
-		state->counts[i - state->first_index] += other->counts[i - other->first_index];
-	/* Two sums of fewer than 2^63 values below 2^63 stay below 2^127. */
-	set_sum(state, get_sum(state) + get_sum(other));
-	if (__builtin_add_overflow(get_sumsq(state), get_sumsq(other), &sumsq))
-		report_sumsq_overflow();
-	set_sumsq(state, sumsq);
-	PG_RETURN_POINTER(state);
+	PG_RETURN_POINTER(duration_merge(duration_state(fcinfo), PG_GETARG_DURATION(1)));
 }
 
-/* duration_agg and rollup final function: the summary without slack. */
+/* duration_agg and rollup final function: the smallest form of the summary. */
 Datum
 duration_agg_final(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(duration_make(0, 0));
-	PG_RETURN_POINTER(duration_trim(PG_GETARG_DURATION(0)));
+		PG_RETURN_POINTER(duration_make_dense(0, 0));
+	PG_RETURN_POINTER(duration_compact(PG_GETARG_DURATION(0)));
 }
 
 /* ----------------------------------------------------------------
@@ -652,7 +374,7 @@ Datum
 duration_total(PG_FUNCTION_ARGS)
 {
 	DurationSummary *summary = PG_GETARG_DURATION(0);
-	int128		sum = get_sum(summary);
+	int128		sum = duration_get_sum(summary);
 
 	if (summary->count == 0)
 		PG_RETURN_NULL();
@@ -672,7 +394,7 @@ duration_mean(PG_FUNCTION_ARGS)
 
 	if (summary->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INTERVAL_P(duration_make_interval(duration_mean_usecs(get_sum(summary), summary->count)));
+	PG_RETURN_INTERVAL_P(duration_make_interval(duration_mean_usecs(duration_get_sum(summary), summary->count)));
 }
 
 /* min_duration(duration_summary) */
@@ -703,7 +425,7 @@ duration_stddev(PG_FUNCTION_ARGS)
 {
 	DurationSummary *summary = PG_GETARG_DURATION(0);
 	int128		n = summary->count;
-	int128		sum = get_sum(summary);
+	int128		sum = duration_get_sum(summary);
 	int128		scaled_sumsq;
 	int128		sum_squared;
 	long double variance;
@@ -711,44 +433,15 @@ duration_stddev(PG_FUNCTION_ARGS)
 	if (summary->count < 2)
 		PG_RETURN_NULL();
 	/* n * sumsq - sum^2 exactly when it fits, else in long double. */
-	if (!__builtin_mul_overflow(n, get_sumsq(summary), &scaled_sumsq) &&
+	if (!__builtin_mul_overflow(n, duration_get_sumsq(summary), &scaled_sumsq) &&
 		!__builtin_mul_overflow(sum, sum, &sum_squared))
 		variance = (long double) (scaled_sumsq - sum_squared) / ((long double) n * (n - 1));
 	else
-		variance = ((long double) get_sumsq(summary) -
+		variance = ((long double) duration_get_sumsq(summary) -
 					(long double) sum * (long double) sum / (long double) n) / (long double) (n - 1);
 	if (variance < 0)
 		variance = 0;
 	PG_RETURN_INTERVAL_P(duration_make_interval((int64) llroundl(sqrtl(variance))));
-}
-
-/*
- * The q-quantile in microseconds with percentile_disc's rank: the value at
- * position ceil(q * count), estimated by its bucket's midpoint and clamped
- * to the exact minimum and maximum.
- */
-static int64
-duration_quantile(const DurationSummary *summary, float8 q)
-{
-	int64		rank = (int64) ceil(q * (double) summary->count);
-	int64		seen = 0;
-	uint64		lowest;
-	uint64		highest;
-	int64		estimate;
-
-	if (rank < 1)
-		rank = 1;
-	for (int i = 0; i < summary->nbuckets; i++)
-	{
-		seen += summary->counts[i];
-		if (seen >= rank)
-		{
-			bucket_bounds(summary->first_index + i, &lowest, &highest);
-			estimate = (int64) (lowest + (highest - lowest) / 2);
-			return Min(Max(estimate, summary->min_us), summary->max_us);
-		}
-	}
-	return summary->max_us;
 }
 
 /* Reject a fraction outside [0, 1], as percentile_disc does. */

@@ -1,0 +1,152 @@
+-- csmetrics benchmark body; run by bench/run.sh with -v rows=N -v runs=K.
+\pset footer off
+SET client_min_messages = warning;
+CREATE EXTENSION csmetrics;
+SET jit = off;
+
+\echo '--- generating' :rows 'tickets'
+SELECT FROM setseed(0.5);
+CREATE UNLOGGED TABLE tickets AS
+SELECT i AS id,
+       CASE WHEN random() < 0.75 THEN NULL ELSE floor(random() * 11)::int END AS nps_score,
+       CASE WHEN random() < 0.70 THEN NULL ELSE 1 + floor(random() * 5)::int END AS rating,
+       CASE WHEN random() < 0.05 THEN NULL ELSE random() < 0.7 END AS resolved_first_contact,
+       make_interval(secs => 30 + random() * 900) AS handle_time,
+       make_interval(secs => exp(ln(60) + random() * ln(10080))) AS first_response
+FROM generate_series(1, :rows) i;
+VACUUM ANALYZE tickets;
+\echo '--- table size:' `date -u +%FT%TZ`
+SELECT pg_size_pretty(pg_relation_size('tickets')) AS table_size;
+-- Warm the cache.
+SELECT FROM (SELECT count(*) FROM tickets) warm;
+
+-- Median wall time in ms of running sql `runs` times.
+CREATE FUNCTION pg_temp.median_ms(sql text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+    times float8[] := '{}';
+    t0 timestamptz;
+BEGIN
+    EXECUTE sql;   -- warm-up, not timed
+    FOR i IN 1 .. runs LOOP
+        t0 := clock_timestamp();
+        EXECUTE sql;
+        times := times || extract(epoch FROM clock_timestamp() - t0) * 1000;
+    END LOOP;
+    RETURN round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
+END $$;
+
+-- Median ms of each of several queries, timed in turn within every run so
+-- that drift on a shared machine hits them alike.
+CREATE FUNCTION pg_temp.median_ms_interleaved(sqls text[], runs int) RETURNS numeric[] LANGUAGE plpgsql AS $$
+DECLARE
+    times float8[] := array_fill(NULL::float8, ARRAY[array_length(sqls, 1), runs]);
+    medians numeric[] := '{}';
+    t0 timestamptz;
+BEGIN
+    FOR q IN 1 .. array_length(sqls, 1) LOOP
+        EXECUTE sqls[q];   -- warm-up, not timed
+    END LOOP;
+    FOR i IN 1 .. runs LOOP
+        FOR q IN 1 .. array_length(sqls, 1) LOOP
+            t0 := clock_timestamp();
+            EXECUTE sqls[q];
+            times[q][i] := extract(epoch FROM clock_timestamp() - t0) * 1000;
+        END LOOP;
+    END LOOP;
+    FOR q IN 1 .. array_length(sqls, 1) LOOP
+        medians := medians || (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY times[q][i])::numeric, 1)
+                               FROM generate_series(1, runs) i);
+    END LOOP;
+    RETURN medians;
+END $$;
+
+CREATE TEMP TABLE cases (ord int, metric text, csmetrics text, floor_sql text, plain_sql text);
+INSERT INTO cases VALUES
+(1, 'nps_agg', 'SELECT nps(nps_agg(nps_score)) FROM tickets',
+    'SELECT count(nps_score) FROM tickets',
+    'SELECT 100.0 * (count(*) FILTER (WHERE nps_score >= 9) - count(*) FILTER (WHERE nps_score <= 6)) / count(nps_score) FROM tickets'),
+(2, 'csat_agg', 'SELECT csat(csat_agg(rating)) FROM tickets',
+    'SELECT count(rating) FROM tickets',
+    'SELECT 100.0 * count(*) FILTER (WHERE rating >= 4) / count(rating) FROM tickets'),
+(3, 'fcr_rate', 'SELECT fcr_rate(resolved_first_contact) FROM tickets',
+    'SELECT count(resolved_first_contact) FROM tickets',
+    'SELECT 100.0 * count(*) FILTER (WHERE resolved_first_contact) / count(resolved_first_contact) FROM tickets'),
+(4, 'aht', 'SELECT aht(handle_time) FROM tickets',
+    'SELECT count(handle_time) FROM tickets',
+    'SELECT avg(handle_time) FROM tickets'),
+(5, 'median(duration_agg)', 'SELECT median(duration_agg(first_response)) FROM tickets',
+    'SELECT count(first_response) FROM tickets',
+    'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response) FROM tickets');
+
+CREATE TEMP TABLE results (ord int, mode text, metric text, csm numeric, floor numeric, plain numeric);
+
+-- The slow percentile_cont baseline is timed on its own, with fewer runs.
+CREATE FUNCTION pg_temp.time_cases(mode text, runs int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    c record;
+    m numeric[];
+BEGIN
+    FOR c IN SELECT * FROM cases ORDER BY ord LOOP
+        IF c.ord = 5 THEN
+            m := pg_temp.median_ms_interleaved(ARRAY[c.csmetrics, c.floor_sql], runs)
+                 || pg_temp.median_ms(c.plain_sql, greatest(1, runs / 2));
+        ELSE
+            m := pg_temp.median_ms_interleaved(ARRAY[c.csmetrics, c.floor_sql, c.plain_sql], runs);
+        END IF;
+        INSERT INTO results VALUES (c.ord, mode, c.metric, m[1], m[2], m[3]);
+    END LOOP;
+END $$;
+
+SET max_parallel_workers_per_gather = 0;
+\echo '--- serial runs'
+SELECT FROM pg_temp.time_cases('serial', :runs);
+
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET min_parallel_table_scan_size = 0;
+\echo '--- parallel runs (2 workers)'
+SELECT FROM pg_temp.time_cases('parallel', :runs);
+
+\echo
+\echo 'Median time in ms (JIT off); ratios are csmetrics / baseline measured in the same run'
+SELECT mode, metric, csm AS csmetrics_ms, floor AS count_col_ms, plain AS plain_sql_ms,
+       round(csm / floor, 2) AS vs_count, round(csm / plain, 2) AS vs_plain_sql
+FROM results ORDER BY mode DESC, ord;
+
+-- Peak memory of a GROUP BY with 100,000 groups (HashAggregate).
+SET max_parallel_workers_per_gather = 0;
+CREATE FUNCTION pg_temp.peak_kb(sql text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE plan json;
+BEGIN
+    EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || sql INTO plan;
+    RETURN (plan -> 0 -> 'Plan' ->> 'Peak Memory Usage')::bigint;
+END $$;
+\echo
+\echo 'Peak memory of GROUP BY id % 100000 (100,000 groups), kB'
+SELECT metric, pg_temp.peak_kb(q) AS peak_kb FROM (VALUES
+    (1, 'count(nps_score)', 'SELECT id % 100000, count(nps_score) FROM tickets GROUP BY 1'),
+    (2, 'nps_agg', 'SELECT id % 100000, nps(nps_agg(nps_score)) FROM tickets GROUP BY 1'),
+    (3, 'nps plain SQL', 'SELECT id % 100000, 100.0 * (count(*) FILTER (WHERE nps_score >= 9) - count(*) FILTER (WHERE nps_score <= 6)) / nullif(count(nps_score), 0) FROM tickets GROUP BY 1'),
+    (4, 'csat_agg', 'SELECT id % 100000, csat(csat_agg(rating)) FROM tickets GROUP BY 1'),
+    (5, 'aht', 'SELECT id % 100000, aht(handle_time) FROM tickets GROUP BY 1'),
+    (6, 'avg(interval)', 'SELECT id % 100000, avg(handle_time) FROM tickets GROUP BY 1'),
+    (7, 'median(duration_agg)', 'SELECT id % 100000, median(duration_agg(first_response)) FROM tickets GROUP BY 1')
+) v(ord, metric, q) ORDER BY ord;
+
+-- rollup over 100,000 stored daily summaries.
+CREATE TEMP TABLE daily AS
+SELECT id % 100000 AS day, nps_agg(nps_score) AS nps_s, csat_agg(rating) AS csat_s,
+       rate_agg(resolved_first_contact) AS fcr_s, duration_agg(first_response) AS response_s
+FROM tickets GROUP BY 1;
+ANALYZE daily;
+SET max_parallel_workers_per_gather = 0;
+\echo
+\echo 'rollup over 100,000 stored summaries, serial, median ms'
+SELECT metric, pg_temp.median_ms(q, :runs) AS ms FROM (VALUES
+    (1, 'nps(rollup(nps_summary))', 'SELECT nps(rollup(nps_s)) FROM daily'),
+    (2, 'csat(rollup(csat_summary))', 'SELECT csat(rollup(csat_s)) FROM daily'),
+    (3, 'rate(rollup(rate_summary))', 'SELECT rate(rollup(fcr_s)) FROM daily'),
+    (4, 'median(rollup(duration_summary))', 'SELECT median(rollup(response_s)) FROM daily')
+) v(ord, metric, q) ORDER BY ord;
+SELECT pg_size_pretty(avg(pg_column_size(response_s))) AS avg_stored_duration_summary,
+       round(avg(duration_count(response_s))) AS durations_per_summary FROM daily;
