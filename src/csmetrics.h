@@ -57,6 +57,7 @@ extern void summary_recv_expect_length(StringInfo buf, int nbytes,
 extern void summary_reject_binary(const char *typname,
 								  const char *reason) pg_attribute_noreturn();
 
+extern void summary_report_count_overflow(const char *typname) pg_attribute_noreturn();
 extern void summary_add_count(int64 *total, int64 addend, const char *typname);
 extern bool summary_counts_fit(const int64 *counts, int ncounts);
 extern void *summary_state_for_update(FunctionCallInfo fcinfo, Size size);

@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "common/hashfn.h"
+#include "common/int.h"
 
 #include "duration.h"
 
@@ -205,11 +206,12 @@ static void
 add_statistics(DurationSummary *state, int64 count, int128 sum, int128 sumsq,
 			   int64 min_us, int64 max_us)
 {
-	int64		new_count = state->count;
+	int64		new_count;
 	int128		new_sumsq;
 
-	summary_add_count(&new_count, count, DURATION_TYPNAME);
-	if (__builtin_add_overflow(duration_get_sumsq(state), sumsq, &new_sumsq))
+	if (unlikely(pg_add_s64_overflow(state->count, count, &new_count)))
+		summary_report_count_overflow(DURATION_TYPNAME);
+	if (unlikely(__builtin_add_overflow(duration_get_sumsq(state), sumsq, &new_sumsq)))
 		report_sumsq_overflow();
 	if (state->count == 0 || min_us < state->min_us)
 		state->min_us = min_us;
@@ -256,7 +258,15 @@ DurationSummary *
 duration_add(DurationSummary *state, int64 usecs)
 {
 	int32		index = duration_bucket(usecs);
+	int32		offset = index - state->first_index;
 
+	/* The common case, kept short: a dense state that covers the bucket. */
+	if (likely(!DURATION_IS_LIST(state) && offset >= 0 && offset < state->nbuckets))
+	{
+		add_statistics(state, 1, usecs, (int128) usecs * usecs, usecs, usecs);
+		state->counts[offset]++;
+		return state;
+	}
 	state = make_room(state, index, index, 1);
 	add_statistics(state, 1, usecs, (int128) usecs * usecs, usecs, usecs);
 	if (DURATION_IS_LIST(state))

@@ -328,15 +328,22 @@ summary_send_total(StringInfo buf, int128 value)
  * ----------------------------------------------------------------
  */
 
+/* Report a count that would pass 2^63 - 1. */
+void
+summary_report_count_overflow(const char *typname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s count is out of range", typname),
+			 errdetail("A count cannot exceed " INT64_FORMAT ".", PG_INT64_MAX)));
+}
+
 /* *total += addend, or an error: a count must never wrap. */
 void
 summary_add_count(int64 *total, int64 addend, const char *typname)
 {
-	if (pg_add_s64_overflow(*total, addend, total))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s count is out of range", typname),
-				 errdetail("A count cannot exceed " INT64_FORMAT ".", PG_INT64_MAX)));
+	if (unlikely(pg_add_s64_overflow(*total, addend, total)))
+		summary_report_count_overflow(typname);
 }
 
 /* Whether non-negative counts add up without overflowing an int64. */
