@@ -115,6 +115,11 @@ COPY one_duration FROM :'copy_file' (FORMAT binary);
 COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 61)
              || '\x00060000000000000001' || '\x00a40000000000000001'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
+-- a negative minimum
+COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 41)
+             || '\xffffffffffffffff'::bytea
+             || substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 50)) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
 SELECT count(*) AS accepted FROM one_csat;
 -- Leave only an empty file behind.
 COPY (SELECT) TO :'copy_file';

@@ -128,6 +128,67 @@ CREATE OPERATOR CLASS @extschema@.csat_summary_hash_ops
 COMMENT ON OPERATOR CLASS @extschema@.csat_summary_hash_ops USING hash IS 'lets csat_summary values be grouped, deduplicated and hash-joined';
 
 -- ----------------------------------------------------------------
+-- ces_summary
+-- ----------------------------------------------------------------
+
+CREATE TYPE @extschema@.ces_summary;
+
+CREATE FUNCTION @extschema@.ces_summary_in(pg_catalog.cstring) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_summary_out(@extschema@.ces_summary) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_summary_recv(pg_catalog.internal) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_summary_send(@extschema@.ces_summary) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.ces_summary (
+	INPUT = @extschema@.ces_summary_in,
+	OUTPUT = @extschema@.ces_summary_out,
+	RECEIVE = @extschema@.ces_summary_recv,
+	SEND = @extschema@.ces_summary_send,
+	INTERNALLENGTH = 88,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.ces_summary IS 'Customer Effort Score answers counted per score on a 2- to 10-point scale; text form "ces v1 ..."';
+
+CREATE FUNCTION @extschema@.ces_summary_eq(@extschema@.ces_summary, @extschema@.ces_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.ces_summary_ne(@extschema@.ces_summary, @extschema@.ces_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.ces_summary, RIGHTARG = @extschema@.ces_summary,
+	FUNCTION = @extschema@.ces_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.ces_summary, RIGHTARG = @extschema@.ces_summary,
+	FUNCTION = @extschema@.ces_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON FUNCTION @extschema@.ces_summary_in(pg_catalog.cstring) IS 'text input of ces_summary';
+COMMENT ON FUNCTION @extschema@.ces_summary_out(@extschema@.ces_summary) IS 'canonical text output of ces_summary';
+COMMENT ON FUNCTION @extschema@.ces_summary_recv(pg_catalog.internal) IS 'binary input of ces_summary';
+COMMENT ON FUNCTION @extschema@.ces_summary_send(@extschema@.ces_summary) IS 'binary output of ces_summary';
+COMMENT ON FUNCTION @extschema@.ces_summary_eq(@extschema@.ces_summary, @extschema@.ces_summary) IS 'equality of ces_summary';
+COMMENT ON FUNCTION @extschema@.ces_summary_ne(@extschema@.ces_summary, @extschema@.ces_summary) IS 'inequality of ces_summary';
+COMMENT ON OPERATOR @extschema@.=(@extschema@.ces_summary, @extschema@.ces_summary) IS 'whether two ces_summary values hold the same counts';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.ces_summary, @extschema@.ces_summary) IS 'whether two ces_summary values differ';
+
+CREATE FUNCTION @extschema@.ces_summary_hash(@extschema@.ces_summary) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_summary_hash(@extschema@.ces_summary) IS 'hash of ces_summary, for GROUP BY, DISTINCT and hash joins';
+CREATE OPERATOR CLASS @extschema@.ces_summary_hash_ops
+	DEFAULT FOR TYPE @extschema@.ces_summary USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.ces_summary, @extschema@.ces_summary),
+	FUNCTION 1 @extschema@.ces_summary_hash(@extschema@.ces_summary);
+COMMENT ON OPERATOR CLASS @extschema@.ces_summary_hash_ops USING hash IS 'lets ces_summary values be grouped, deduplicated and hash-joined';
+
+-- ----------------------------------------------------------------
 -- rate_summary
 -- ----------------------------------------------------------------
 
@@ -256,15 +317,25 @@ COMMENT ON OPERATOR CLASS @extschema@.aht_summary_hash_ops USING hash IS 'lets a
 CREATE FUNCTION @extschema@.nps_agg_trans(@extschema@.nps_summary, integer) RETURNS @extschema@.nps_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_agg_trans(@extschema@.nps_summary, integer) IS 'nps_agg transition: counts one 0-10 answer';
+CREATE FUNCTION @extschema@.nps_agg_inv(@extschema@.nps_summary, integer) RETURNS @extschema@.nps_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_agg_inv(@extschema@.nps_summary, integer) IS 'nps_agg inverse transition: removes one answer when a window frame slides';
 CREATE FUNCTION @extschema@.nps_rollup_trans(@extschema@.nps_summary, @extschema@.nps_summary) RETURNS @extschema@.nps_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_rollup_trans(@extschema@.nps_summary, @extschema@.nps_summary) IS 'adds two nps_summary values: rollup transition and combine function';
+CREATE FUNCTION @extschema@.nps_rollup_inv(@extschema@.nps_summary, @extschema@.nps_summary) RETURNS @extschema@.nps_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_rollup_inv(@extschema@.nps_summary, @extschema@.nps_summary) IS 'rollup inverse transition: subtracts a summary when a window frame slides';
 
 CREATE AGGREGATE @extschema@.nps_agg(integer) (
 	SFUNC = @extschema@.nps_agg_trans,
 	STYPE = @extschema@.nps_summary,
 	COMBINEFUNC = @extschema@.nps_rollup_trans,
 	INITCOND = 'nps v1 promoters=0 passives=0 detractors=0',
+	MSFUNC = @extschema@.nps_agg_trans,
+	MINVFUNC = @extschema@.nps_agg_inv,
+	MSTYPE = @extschema@.nps_summary,
+	MINITCOND = 'nps v1 promoters=0 passives=0 detractors=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps_agg(integer) IS 'summarizes 0-10 "how likely are you to recommend us" answers; read it with nps()';
@@ -274,6 +345,10 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.nps_summary) (
 	STYPE = @extschema@.nps_summary,
 	COMBINEFUNC = @extschema@.nps_rollup_trans,
 	INITCOND = 'nps v1 promoters=0 passives=0 detractors=0',
+	MSFUNC = @extschema@.nps_rollup_trans,
+	MINVFUNC = @extschema@.nps_rollup_inv,
+	MSTYPE = @extschema@.nps_summary,
+	MINITCOND = 'nps v1 promoters=0 passives=0 detractors=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.nps_summary) IS 'merges stored nps_summary values exactly';
@@ -301,21 +376,37 @@ COMMENT ON FUNCTION @extschema@.responses(@extschema@.nps_summary) IS 'number of
 CREATE FUNCTION @extschema@.csat_agg_trans(@extschema@.csat_summary, integer, integer) RETURNS @extschema@.csat_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_agg_trans(@extschema@.csat_summary, integer, integer) IS 'csat_agg transition: counts one rating on the given scale';
+CREATE FUNCTION @extschema@.csat_agg_inv(@extschema@.csat_summary, integer, integer) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_agg_inv(@extschema@.csat_summary, integer, integer) IS 'csat_agg inverse transition: removes one rating when a window frame slides';
 CREATE FUNCTION @extschema@.csat_agg_5pt_trans(@extschema@.csat_summary, integer) RETURNS @extschema@.csat_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_agg_5pt_trans(@extschema@.csat_summary, integer) IS 'csat_agg transition: counts one rating on a 5-point scale';
+CREATE FUNCTION @extschema@.csat_agg_5pt_inv(@extschema@.csat_summary, integer) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_agg_5pt_inv(@extschema@.csat_summary, integer) IS 'csat_agg inverse transition: removes one 5-point rating when a window frame slides';
 CREATE FUNCTION @extschema@.csat_agg_bool_trans(@extschema@.csat_summary, boolean) RETURNS @extschema@.csat_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_agg_bool_trans(@extschema@.csat_summary, boolean) IS 'csat_agg transition: counts one thumbs up (true) or down (false) as 2 or 1 on a 2-point scale';
+CREATE FUNCTION @extschema@.csat_agg_bool_inv(@extschema@.csat_summary, boolean) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_agg_bool_inv(@extschema@.csat_summary, boolean) IS 'csat_agg inverse transition: removes one thumbs answer when a window frame slides';
 CREATE FUNCTION @extschema@.csat_rollup_trans(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS @extschema@.csat_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_rollup_trans(@extschema@.csat_summary, @extschema@.csat_summary) IS 'adds two csat_summary values on the same scale: rollup transition and combine function';
+CREATE FUNCTION @extschema@.csat_rollup_inv(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS @extschema@.csat_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_rollup_inv(@extschema@.csat_summary, @extschema@.csat_summary) IS 'rollup inverse transition: subtracts a summary when a window frame slides';
 
 CREATE AGGREGATE @extschema@.csat_agg(rating integer, scale integer) (
 	SFUNC = @extschema@.csat_agg_trans,
 	STYPE = @extschema@.csat_summary,
 	COMBINEFUNC = @extschema@.csat_rollup_trans,
 	INITCOND = 'csat v1 scale=0 counts=',
+	MSFUNC = @extschema@.csat_agg_trans,
+	MINVFUNC = @extschema@.csat_agg_inv,
+	MSTYPE = @extschema@.csat_summary,
+	MINITCOND = 'csat v1 scale=0 counts=',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(integer, integer) IS 'summarizes ratings from 1 to scale (2 to 10); read it with csat()';
@@ -325,6 +416,10 @@ CREATE AGGREGATE @extschema@.csat_agg(rating integer) (
 	STYPE = @extschema@.csat_summary,
 	COMBINEFUNC = @extschema@.csat_rollup_trans,
 	INITCOND = 'csat v1 scale=0 counts=',
+	MSFUNC = @extschema@.csat_agg_5pt_trans,
+	MINVFUNC = @extschema@.csat_agg_5pt_inv,
+	MSTYPE = @extschema@.csat_summary,
+	MINITCOND = 'csat v1 scale=0 counts=',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(integer) IS 'summarizes ratings on the usual 1-5 scale; read it with csat()';
@@ -334,6 +429,10 @@ CREATE AGGREGATE @extschema@.csat_agg(satisfied boolean) (
 	STYPE = @extschema@.csat_summary,
 	COMBINEFUNC = @extschema@.csat_rollup_trans,
 	INITCOND = 'csat v1 scale=0 counts=',
+	MSFUNC = @extschema@.csat_agg_bool_trans,
+	MINVFUNC = @extschema@.csat_agg_bool_inv,
+	MSTYPE = @extschema@.csat_summary,
+	MINITCOND = 'csat v1 scale=0 counts=',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(boolean) IS 'summarizes thumbs up (true) / down (false) answers as a 2-point scale';
@@ -343,6 +442,10 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.csat_summary) (
 	STYPE = @extschema@.csat_summary,
 	COMBINEFUNC = @extschema@.csat_rollup_trans,
 	INITCOND = 'csat v1 scale=0 counts=',
+	MSFUNC = @extschema@.csat_rollup_trans,
+	MINVFUNC = @extschema@.csat_rollup_inv,
+	MSTYPE = @extschema@.csat_summary,
+	MINITCOND = 'csat v1 scale=0 counts=',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.csat_summary) IS 'merges stored csat_summary values of one scale exactly';
@@ -376,12 +479,21 @@ COMMENT ON FUNCTION @extschema@.rating_count(@extschema@.csat_summary, integer) 
 CREATE FUNCTION @extschema@.rate_agg_trans(@extschema@.rate_summary, boolean) RETURNS @extschema@.rate_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_agg_trans(@extschema@.rate_summary, boolean) IS 'rate_agg and fcr_rate transition: counts one trial, a hit if true';
+CREATE FUNCTION @extschema@.rate_agg_inv(@extschema@.rate_summary, boolean) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_agg_inv(@extschema@.rate_summary, boolean) IS 'rate_agg and fcr_rate inverse transition: removes one trial when a window frame slides';
 CREATE FUNCTION @extschema@.rate_eligible_trans(@extschema@.rate_summary, boolean, boolean) RETURNS @extschema@.rate_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_eligible_trans(@extschema@.rate_summary, boolean, boolean) IS 'fcr_rate transition: counts one trial if eligible is true';
+CREATE FUNCTION @extschema@.rate_eligible_inv(@extschema@.rate_summary, boolean, boolean) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_eligible_inv(@extschema@.rate_summary, boolean, boolean) IS 'fcr_rate inverse transition: removes one eligible trial when a window frame slides';
 CREATE FUNCTION @extschema@.rate_rollup_trans(@extschema@.rate_summary, @extschema@.rate_summary) RETURNS @extschema@.rate_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate_rollup_trans(@extschema@.rate_summary, @extschema@.rate_summary) IS 'adds two rate_summary values: rollup transition and combine function';
+CREATE FUNCTION @extschema@.rate_rollup_inv(@extschema@.rate_summary, @extschema@.rate_summary) RETURNS @extschema@.rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rate_rollup_inv(@extschema@.rate_summary, @extschema@.rate_summary) IS 'rollup inverse transition: subtracts a summary when a window frame slides';
 CREATE FUNCTION @extschema@.rate(@extschema@.rate_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rate_percent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rate(@extschema@.rate_summary) IS 'hits as a percentage of trials; NULL without trials';
@@ -397,6 +509,10 @@ CREATE AGGREGATE @extschema@.rate_agg(hit boolean) (
 	STYPE = @extschema@.rate_summary,
 	COMBINEFUNC = @extschema@.rate_rollup_trans,
 	INITCOND = 'rate v1 hits=0 trials=0',
+	MSFUNC = @extschema@.rate_agg_trans,
+	MINVFUNC = @extschema@.rate_agg_inv,
+	MSTYPE = @extschema@.rate_summary,
+	MINITCOND = 'rate v1 hits=0 trials=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rate_agg(boolean) IS 'summarizes a yes/no outcome (escalated, reopened, SLA met); read it with rate()';
@@ -406,6 +522,10 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.rate_summary) (
 	STYPE = @extschema@.rate_summary,
 	COMBINEFUNC = @extschema@.rate_rollup_trans,
 	INITCOND = 'rate v1 hits=0 trials=0',
+	MSFUNC = @extschema@.rate_rollup_trans,
+	MINVFUNC = @extschema@.rate_rollup_inv,
+	MSTYPE = @extschema@.rate_summary,
+	MINITCOND = 'rate v1 hits=0 trials=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.rate_summary) IS 'merges stored rate_summary values exactly';
@@ -416,6 +536,11 @@ CREATE AGGREGATE @extschema@.fcr_rate(resolved_on_first_contact boolean) (
 	FINALFUNC = @extschema@.rate,
 	COMBINEFUNC = @extschema@.rate_rollup_trans,
 	INITCOND = 'rate v1 hits=0 trials=0',
+	MSFUNC = @extschema@.rate_agg_trans,
+	MINVFUNC = @extschema@.rate_agg_inv,
+	MSTYPE = @extschema@.rate_summary,
+	MFINALFUNC = @extschema@.rate,
+	MINITCOND = 'rate v1 hits=0 trials=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.fcr_rate(boolean) IS 'first contact resolution: % of non-NULL rows that are true';
@@ -426,6 +551,11 @@ CREATE AGGREGATE @extschema@.fcr_rate(resolved_on_first_contact boolean, eligibl
 	FINALFUNC = @extschema@.rate,
 	COMBINEFUNC = @extschema@.rate_rollup_trans,
 	INITCOND = 'rate v1 hits=0 trials=0',
+	MSFUNC = @extschema@.rate_eligible_trans,
+	MINVFUNC = @extschema@.rate_eligible_inv,
+	MSTYPE = @extschema@.rate_summary,
+	MFINALFUNC = @extschema@.rate,
+	MINITCOND = 'rate v1 hits=0 trials=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.fcr_rate(boolean, boolean) IS 'first contact resolution: FCR tickets / FCR-eligible tickets x 100, over rows where eligible is true';
@@ -437,12 +567,21 @@ COMMENT ON AGGREGATE @extschema@.fcr_rate(boolean, boolean) IS 'first contact re
 CREATE FUNCTION @extschema@.aht_interval_trans(@extschema@.aht_summary, interval) RETURNS @extschema@.aht_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.aht_interval_trans(@extschema@.aht_summary, interval) IS 'aht transition: counts one contact of the given handle time';
+CREATE FUNCTION @extschema@.aht_interval_inv(@extschema@.aht_summary, interval) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_interval_inv(@extschema@.aht_summary, interval) IS 'aht inverse transition: removes one contact when a window frame slides';
 CREATE FUNCTION @extschema@.aht_parts_trans(@extschema@.aht_summary, interval, interval, interval) RETURNS @extschema@.aht_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.aht_parts_trans(@extschema@.aht_summary, interval, interval, interval) IS 'aht transition: counts one contact of talk + hold + after-call work';
+CREATE FUNCTION @extschema@.aht_parts_inv(@extschema@.aht_summary, interval, interval, interval) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_parts_inv(@extschema@.aht_summary, interval, interval, interval) IS 'aht inverse transition: removes one contact of talk + hold + after-call work';
 CREATE FUNCTION @extschema@.aht_seconds_trans(@extschema@.aht_summary, double precision) RETURNS @extschema@.aht_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.aht_seconds_trans(@extschema@.aht_summary, double precision) IS 'aht transition: counts one contact of the given seconds, to the microsecond';
+CREATE FUNCTION @extschema@.aht_seconds_inv(@extschema@.aht_summary, double precision) RETURNS @extschema@.aht_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aht_seconds_inv(@extschema@.aht_summary, double precision) IS 'aht inverse transition: removes one contact given in seconds';
 CREATE FUNCTION @extschema@.aht_combine(@extschema@.aht_summary, @extschema@.aht_summary) RETURNS @extschema@.aht_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.aht_combine(@extschema@.aht_summary, @extschema@.aht_summary) IS 'aht combine function: adds two aht_summary values';
@@ -459,6 +598,11 @@ CREATE AGGREGATE @extschema@.aht(handle_time interval) (
 	FINALFUNC = @extschema@.aht_mean_interval,
 	COMBINEFUNC = @extschema@.aht_combine,
 	INITCOND = 'aht v1 contacts=0 total_us=0',
+	MSFUNC = @extschema@.aht_interval_trans,
+	MINVFUNC = @extschema@.aht_interval_inv,
+	MSTYPE = @extschema@.aht_summary,
+	MFINALFUNC = @extschema@.aht_mean_interval,
+	MINITCOND = 'aht v1 contacts=0 total_us=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.aht(interval) IS 'average handle time: mean of the handle times';
@@ -469,6 +613,11 @@ CREATE AGGREGATE @extschema@.aht(talk interval, hold interval, wrap_up interval)
 	FINALFUNC = @extschema@.aht_mean_interval,
 	COMBINEFUNC = @extschema@.aht_combine,
 	INITCOND = 'aht v1 contacts=0 total_us=0',
+	MSFUNC = @extschema@.aht_parts_trans,
+	MINVFUNC = @extschema@.aht_parts_inv,
+	MSTYPE = @extschema@.aht_summary,
+	MFINALFUNC = @extschema@.aht_mean_interval,
+	MINITCOND = 'aht v1 contacts=0 total_us=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.aht(interval, interval, interval) IS 'average handle time: (talk + hold + after-call work) / contacts';
@@ -479,6 +628,11 @@ CREATE AGGREGATE @extschema@.aht(seconds double precision) (
 	FINALFUNC = @extschema@.aht_mean_seconds,
 	COMBINEFUNC = @extschema@.aht_combine,
 	INITCOND = 'aht v1 contacts=0 total_us=0',
+	MSFUNC = @extschema@.aht_seconds_trans,
+	MINVFUNC = @extschema@.aht_seconds_inv,
+	MSTYPE = @extschema@.aht_summary,
+	MFINALFUNC = @extschema@.aht_mean_seconds,
+	MINITCOND = 'aht v1 contacts=0 total_us=0',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.aht(double precision) IS 'average handle time in seconds, for tables that store seconds';
@@ -614,3 +768,136 @@ COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, double 
 CREATE FUNCTION @extschema@.percentile(@extschema@.duration_summary, q double precision[]) RETURNS interval[]
 	AS 'MODULE_PATHNAME', 'duration_percentiles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, double precision[]) IS 'several quantiles at once, one per fraction';
+
+-- ----------------------------------------------------------------
+-- CES
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.ces_agg_trans(@extschema@.ces_summary, integer, integer) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_agg_trans(@extschema@.ces_summary, integer, integer) IS 'ces_agg transition: counts one score on the given scale';
+CREATE FUNCTION @extschema@.ces_agg_inv(@extschema@.ces_summary, integer, integer) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_agg_inv(@extschema@.ces_summary, integer, integer) IS 'ces_agg inverse transition: removes one score when a window frame slides';
+CREATE FUNCTION @extschema@.ces_agg_7pt_trans(@extschema@.ces_summary, integer) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_agg_7pt_trans(@extschema@.ces_summary, integer) IS 'ces_agg transition: counts one score on a 7-point scale';
+CREATE FUNCTION @extschema@.ces_agg_7pt_inv(@extschema@.ces_summary, integer) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_agg_7pt_inv(@extschema@.ces_summary, integer) IS 'ces_agg inverse transition: removes one 7-point score when a window frame slides';
+CREATE FUNCTION @extschema@.ces_rollup_trans(@extschema@.ces_summary, @extschema@.ces_summary) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_rollup_trans(@extschema@.ces_summary, @extschema@.ces_summary) IS 'adds two ces_summary values on the same scale: rollup transition and combine function';
+CREATE FUNCTION @extschema@.ces_rollup_inv(@extschema@.ces_summary, @extschema@.ces_summary) RETURNS @extschema@.ces_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_rollup_inv(@extschema@.ces_summary, @extschema@.ces_summary) IS 'rollup inverse transition: subtracts a summary when a window frame slides';
+
+CREATE AGGREGATE @extschema@.ces_agg(score integer, scale integer) (
+	SFUNC = @extschema@.ces_agg_trans,
+	STYPE = @extschema@.ces_summary,
+	COMBINEFUNC = @extschema@.ces_rollup_trans,
+	INITCOND = 'ces v1 scale=0 counts=',
+	MSFUNC = @extschema@.ces_agg_trans,
+	MINVFUNC = @extschema@.ces_agg_inv,
+	MSTYPE = @extschema@.ces_summary,
+	MINITCOND = 'ces v1 scale=0 counts=',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_agg(integer, integer) IS 'summarizes Customer Effort Score answers from 1 to scale (2 to 10); read it with ces()';
+
+CREATE AGGREGATE @extschema@.ces_agg(score integer) (
+	SFUNC = @extschema@.ces_agg_7pt_trans,
+	STYPE = @extschema@.ces_summary,
+	COMBINEFUNC = @extschema@.ces_rollup_trans,
+	INITCOND = 'ces v1 scale=0 counts=',
+	MSFUNC = @extschema@.ces_agg_7pt_trans,
+	MINVFUNC = @extschema@.ces_agg_7pt_inv,
+	MSTYPE = @extschema@.ces_summary,
+	MINITCOND = 'ces v1 scale=0 counts=',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_agg(integer) IS 'summarizes Customer Effort Score answers on the usual 1-7 scale; read it with ces()';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.ces_summary) (
+	SFUNC = @extschema@.ces_rollup_trans,
+	STYPE = @extschema@.ces_summary,
+	COMBINEFUNC = @extschema@.ces_rollup_trans,
+	INITCOND = 'ces v1 scale=0 counts=',
+	MSFUNC = @extschema@.ces_rollup_trans,
+	MINVFUNC = @extschema@.ces_rollup_inv,
+	MSTYPE = @extschema@.ces_summary,
+	MINITCOND = 'ces v1 scale=0 counts=',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.ces_summary) IS 'merges stored ces_summary values of one scale exactly';
+
+CREATE FUNCTION @extschema@.ces(@extschema@.ces_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'ces_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces(@extschema@.ces_summary) IS 'Customer Effort Score: the mean answer (higher is easier); NULL without answers';
+CREATE FUNCTION @extschema@.responses(@extschema@.ces_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ces_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.responses(@extschema@.ces_summary) IS 'number of answers';
+
+-- ----------------------------------------------------------------
+-- Confidence intervals and significance
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps_margin(@extschema@.nps_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_margin(@extschema@.nps_summary, double precision) IS 'margin of error of NPS in points: z times the standard error from the trinomial variance';
+CREATE FUNCTION @extschema@.ci_low(@extschema@.nps_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_ci_low' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.nps_summary, double precision) IS 'lower bound of NPS: nps minus nps_margin, at least -100; NULL when undefined';
+CREATE FUNCTION @extschema@.ci_high(@extschema@.nps_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_ci_high' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.nps_summary, double precision) IS 'upper bound of NPS: nps plus nps_margin, at most 100; NULL when undefined';
+CREATE FUNCTION @extschema@.p_value(@extschema@.nps_summary, @extschema@.nps_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_value(@extschema@.nps_summary, @extschema@.nps_summary) IS 'two-sided p-value of the difference: difference of NPS over the combined standard error';
+CREATE FUNCTION @extschema@.ci_low(@extschema@.csat_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'csat_ci_low' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.csat_summary, double precision) IS 'lower bound of csat() %, Wilson score interval; NULL when undefined';
+CREATE FUNCTION @extschema@.ci_high(@extschema@.csat_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'csat_ci_high' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.csat_summary, double precision) IS 'upper bound of csat() %, Wilson score interval; NULL when undefined';
+CREATE FUNCTION @extschema@.p_value(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'csat_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_value(@extschema@.csat_summary, @extschema@.csat_summary) IS 'two-sided p-value of the difference: two-proportion z-test on csat()';
+CREATE FUNCTION @extschema@.ci_low(@extschema@.ces_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'ces_ci_low' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.ces_summary, double precision) IS 'lower bound of the mean CES score, Student-t interval; NULL when undefined';
+CREATE FUNCTION @extschema@.ci_high(@extschema@.ces_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'ces_ci_high' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.ces_summary, double precision) IS 'upper bound of the mean CES score, Student-t interval; NULL when undefined';
+CREATE FUNCTION @extschema@.p_value(@extschema@.ces_summary, @extschema@.ces_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'ces_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_value(@extschema@.ces_summary, @extschema@.ces_summary) IS 'two-sided p-value of the difference: Welch''s t-test on the mean scores';
+CREATE FUNCTION @extschema@.ci_low(@extschema@.rate_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_ci_low' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.rate_summary, double precision) IS 'lower bound of rate() %, Wilson score interval; NULL when undefined';
+CREATE FUNCTION @extschema@.ci_high(@extschema@.rate_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_ci_high' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.rate_summary, double precision) IS 'upper bound of rate() %, Wilson score interval; NULL when undefined';
+CREATE FUNCTION @extschema@.p_value(@extschema@.rate_summary, @extschema@.rate_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_value(@extschema@.rate_summary, @extschema@.rate_summary) IS 'two-sided p-value of the difference: two-proportion z-test on rate()';
+CREATE FUNCTION @extschema@.ci_low(@extschema@.duration_summary, confidence double precision DEFAULT 0.95) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_ci_low' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.duration_summary, double precision) IS 'lower bound of the mean duration, Student-t interval; NULL when undefined';
+CREATE FUNCTION @extschema@.ci_high(@extschema@.duration_summary, confidence double precision DEFAULT 0.95) RETURNS interval
+	AS 'MODULE_PATHNAME', 'duration_ci_high' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.duration_summary, double precision) IS 'upper bound of the mean duration, Student-t interval; NULL when undefined';
+CREATE FUNCTION @extschema@.p_value(@extschema@.duration_summary, @extschema@.duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_value(@extschema@.duration_summary, @extschema@.duration_summary) IS 'two-sided p-value of the difference: Welch''s t-test on the mean durations';
+
+-- ----------------------------------------------------------------
+-- Retention and churn
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.retention_rate(customers_at_start bigint, customers_at_end bigint, new_customers bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.retention_rate(bigint, bigint, bigint) IS 'customer retention: (customers at end - new customers) / customers at start x 100; NULL without customers at the start';
+CREATE FUNCTION @extschema@.churn_rate(customers_at_start bigint, customers_lost bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.churn_rate(bigint, bigint) IS 'customer churn: customers lost / customers at start x 100; NULL without customers at the start';

@@ -149,6 +149,11 @@ SELECT 'duration v1 count=1 sum_us=5 sumsq_us2=25 min_us=5 max_us=5 buckets=4000
 SELECT 'duration v1 count=1 sum_us=7 sumsq_us2=25 min_us=5 max_us=5 buckets=5:1'::duration_summary;
 SELECT 'duration v1 count=1 sum_us=5 sumsq_us2=24 min_us=5 max_us=5 buckets=5:1'::duration_summary;
 SELECT 'duration v1 count=1 sum_us=5 sumsq_us2=25 min_us=6 max_us=5 buckets=5:1'::duration_summary;
+SELECT 'duration v1 count=3 sum_us=250 sumsq_us2=50004 min_us=2 max_us=200 buckets=2:1,100:1,164:1'::duration_summary;
+SELECT 'duration v1 count=2 sum_us=6 sumsq_us2=10 min_us=2 max_us=4 buckets=2:1,4:1'::duration_summary;
+SELECT 'duration v1 count=2 sum_us=5 sumsq_us2=4 min_us=2 max_us=3 buckets=2:1,3:1'::duration_summary;
+-- A valid literal is stored in the smaller form: 2 bytes per duration here.
+SELECT pg_column_size('duration v1 count=3 sum_us=302 sumsq_us2=50004 min_us=2 max_us=200 buckets=2:1,100:1,164:1'::duration_summary) AS bytes;
 SELECT 'duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=0:1'::duration_summary;
 SELECT 'duration v1 count=0 sum_us=1 sumsq_us2=0 min_us=0 max_us=0 buckets='::duration_summary;
 SELECT 'duration v1 count=1 sum_us=5 sumsq_us2=25 min_us=5 max_us=5 buckets='::duration_summary;

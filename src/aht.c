@@ -40,6 +40,9 @@ PG_FUNCTION_INFO_V1(aht_summary_hash);
 PG_FUNCTION_INFO_V1(aht_interval_trans);
 PG_FUNCTION_INFO_V1(aht_parts_trans);
 PG_FUNCTION_INFO_V1(aht_seconds_trans);
+PG_FUNCTION_INFO_V1(aht_interval_inv);
+PG_FUNCTION_INFO_V1(aht_parts_inv);
+PG_FUNCTION_INFO_V1(aht_seconds_inv);
 PG_FUNCTION_INFO_V1(aht_combine);
 PG_FUNCTION_INFO_V1(aht_mean_interval);
 PG_FUNCTION_INFO_V1(aht_mean_seconds);
@@ -182,6 +185,18 @@ aht_count(AhtSummary *state, int64 usecs)
 		report_total_overflow();
 }
 
+/* talk + hold + wrap_up (arguments 1 to 3) in microseconds. */
+static int64
+aht_parts_usecs(FunctionCallInfo fcinfo)
+{
+	int64		usecs = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
+
+	if (pg_add_s64_overflow(usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(2)), &usecs) ||
+		pg_add_s64_overflow(usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(3)), &usecs))
+		report_total_overflow();
+	return usecs;
+}
+
 /* aht(interval) transition. */
 Datum
 aht_interval_trans(PG_FUNCTION_ARGS)
@@ -197,12 +212,8 @@ Datum
 aht_parts_trans(PG_FUNCTION_ARGS)
 {
 	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
-	int64		usecs = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
 
-	if (pg_add_s64_overflow(usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(2)), &usecs) ||
-		pg_add_s64_overflow(usecs, duration_interval_usecs(PG_GETARG_INTERVAL_P(3)), &usecs))
-		report_total_overflow();
-	aht_count(state, usecs);
+	aht_count(state, aht_parts_usecs(fcinfo));
 	PG_RETURN_POINTER(state);
 }
 
@@ -212,6 +223,48 @@ aht_seconds_trans(PG_FUNCTION_ARGS)
 {
 	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
 	aht_count(state, duration_seconds_usecs(PG_GETARG_FLOAT8(1)));
+	PG_RETURN_POINTER(state);
+}
+
+/* Remove one contact counted before, for window frames. */
+static void
+aht_uncount(AhtSummary *state, int64 usecs)
+{
+	if (state->contacts == 0 || state->total_us < usecs)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove handle time that aht_summary does not hold")));
+	state->contacts--;
+	state->total_us -= usecs;
+}
+
+/* aht(interval) inverse transition. */
+Datum
+aht_interval_inv(PG_FUNCTION_ARGS)
+{
+	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
+
+	aht_uncount(state, duration_interval_usecs(PG_GETARG_INTERVAL_P(1)));
+	PG_RETURN_POINTER(state);
+}
+
+/* aht(talk, hold, wrap_up) inverse transition. */
+Datum
+aht_parts_inv(PG_FUNCTION_ARGS)
+{
+	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
+
+	aht_uncount(state, aht_parts_usecs(fcinfo));
+	PG_RETURN_POINTER(state);
+}
+
+/* aht(seconds) inverse transition. */
+Datum
+aht_seconds_inv(PG_FUNCTION_ARGS)
+{
+	AhtSummary *state = summary_state_for_update(fcinfo, sizeof(AhtSummary));
+
+	aht_uncount(state, duration_seconds_usecs(PG_GETARG_FLOAT8(1)));
 	PG_RETURN_POINTER(state);
 }
 

@@ -63,6 +63,15 @@ extern bool summary_counts_fit(const int64 *counts, int ncounts);
 extern void *summary_state_for_update(FunctionCallInfo fcinfo, Size size);
 extern uint32 summary_hash_bytes(const void *data, Size len);
 
+extern void stats_check_confidence(float8 confidence);
+extern double stats_z(float8 confidence);
+extern double stats_t_quantile(float8 confidence, double df);
+extern void stats_wilson(int64 hits, int64 n, double z, double *low, double *high);
+extern double stats_normal_p(double difference, double standard_error);
+extern double stats_two_proportion_p(int64 hits_a, int64 n_a, int64 hits_b, int64 n_b);
+extern double stats_welch_p(double mean_a, double var_a, double n_a,
+							double mean_b, double var_b, double n_b);
+
 extern int64 duration_interval_usecs(const Interval *duration);
 extern int64 duration_seconds_usecs(float8 seconds);
 extern int64 duration_mean_usecs(int128 total, int64 count);

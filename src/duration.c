@@ -41,6 +41,9 @@ PG_FUNCTION_INFO_V1(duration_stddev);
 PG_FUNCTION_INFO_V1(duration_median);
 PG_FUNCTION_INFO_V1(duration_percentile);
 PG_FUNCTION_INFO_V1(duration_percentiles);
+PG_FUNCTION_INFO_V1(duration_ci_low);
+PG_FUNCTION_INFO_V1(duration_ci_high);
+PG_FUNCTION_INFO_V1(duration_p_value);
 
 /*
  * The state to update for the transition or merge function: a fresh one for
@@ -67,6 +70,10 @@ duration_invalid_reason(const DurationSummary *summary)
 {
 	int128		sum = duration_get_sum(summary);
 	int128		sumsq = duration_get_sumsq(summary);
+	int128		sum_low = 0;
+	int128		sum_high = 0;
+	int128		scaled_sumsq;
+	int128		sum_squared;
 	int64		total = 0;
 
 	if (summary->count == 0)
@@ -78,6 +85,8 @@ duration_invalid_reason(const DurationSummary *summary)
 	}
 	if (summary->nbuckets == 0)
 		return "A summary with durations must have buckets.";
+	if (summary->min_us < 0 || summary->max_us < 0)
+		return "The minimum and maximum must not be negative.";
 	if (summary->min_us > summary->max_us)
 		return "The minimum exceeds the maximum.";
 	if (summary->first_index != duration_bucket(summary->min_us))
@@ -85,16 +94,33 @@ duration_invalid_reason(const DurationSummary *summary)
 	if (summary->first_index + summary->nbuckets - 1 != duration_bucket(summary->max_us))
 		return "The maximum is not in the last bucket.";
 	for (int i = 0; i < summary->nbuckets; i++)
+	{
+		uint64		lowest;
+		uint64		highest;
+
 		if (__builtin_add_overflow(total, summary->counts[i], &total))
 			return "The bucket counts add up to more than a 64-bit count.";
+		duration_bucket_bounds(summary->first_index + i, &lowest, &highest);
+		sum_low += (int128) lowest * summary->counts[i];
+		sum_high += (int128) highest * summary->counts[i];
+	}
 	if (total != summary->count)
 		return "The bucket counts do not add up to the count.";
-	if (sum < (int128) summary->min_us * summary->count ||
-		sum > (int128) summary->max_us * summary->count)
-		return "The sum is not between count times minimum and count times maximum.";
-	if (sumsq < (int128) summary->min_us * summary->min_us ||
-		sumsq / summary->count > (int128) summary->max_us * summary->max_us)
+	if (sum < Max(sum_low, (int128) summary->min_us * summary->count) ||
+		sum > Min(sum_high, (int128) summary->max_us * summary->count))
+		return "The sum does not fit the buckets, minimum and maximum.";
+	/* count * min^2 <= sumsq <= count * max^2, by division to avoid overflow. */
+	if (sumsq / summary->count < (int128) summary->min_us * summary->min_us ||
+		sumsq / summary->count + (sumsq % summary->count != 0) >
+		(int128) summary->max_us * summary->max_us)
 		return "The sum of squares does not fit the minimum and maximum.";
+	/* Cauchy-Schwarz: count * sumsq >= sum^2, or the variance is negative. */
+	if (__builtin_mul_overflow((int128) summary->count, sumsq, &scaled_sumsq) ||
+		__builtin_mul_overflow(sum, sum, &sum_squared) ?
+		(long double) summary->count * (long double) sumsq <
+		(long double) sum * (long double) sum * (1 - 1e-15L) :
+		scaled_sumsq < sum_squared)
+		return "The sum of squares is too small for the sum.";
 	return NULL;
 }
 
@@ -180,7 +206,7 @@ duration_summary_in(PG_FUNCTION_ARGS)
 								  indexes, counts, npairs, &reason);
 	if (reason)
 		summary_reject_text(DURATION_TYPNAME, input, reason);
-	PG_RETURN_POINTER(summary);
+	PG_RETURN_POINTER(duration_compact(summary));
 }
 
 /* duration_summary_out(duration_summary): the canonical text form. */
@@ -235,8 +261,8 @@ duration_summary_recv(PG_FUNCTION_ARGS)
 	count = summary_recv_count(buf, DURATION_TYPNAME);
 	sum = summary_recv_total(buf, DURATION_TYPNAME);
 	sumsq = summary_recv_total(buf, DURATION_TYPNAME);
-	min_us = summary_recv_count(buf, DURATION_TYPNAME);
-	max_us = summary_recv_count(buf, DURATION_TYPNAME);
+	min_us = pq_getmsgint64(buf);
+	max_us = pq_getmsgint64(buf);
 	npairs = (int32) pq_getmsgint(buf, sizeof(int32));
 	if (npairs < 0 || npairs > MAX_BUCKET_INDEX + 1)
 		summary_reject_binary(DURATION_TYPNAME,
@@ -253,7 +279,7 @@ duration_summary_recv(PG_FUNCTION_ARGS)
 								  indexes, counts, npairs, &reason);
 	if (reason)
 		summary_reject_binary(DURATION_TYPNAME, reason);
-	PG_RETURN_POINTER(summary);
+	PG_RETURN_POINTER(duration_compact(summary));
 }
 
 /* duration_summary_send(duration_summary): the binary form read by recv. */
@@ -419,19 +445,16 @@ duration_max(PG_FUNCTION_ARGS)
 	PG_RETURN_INTERVAL_P(duration_make_interval(summary->max_us));
 }
 
-/* stddev(duration_summary): sample standard deviation, NULL below 2 values. */
-Datum
-duration_stddev(PG_FUNCTION_ARGS)
+/* Sample variance in square microseconds; the summary holds two durations. */
+static long double
+duration_variance(const DurationSummary *summary)
 {
-	DurationSummary *summary = PG_GETARG_DURATION(0);
 	int128		n = summary->count;
 	int128		sum = duration_get_sum(summary);
 	int128		scaled_sumsq;
 	int128		sum_squared;
 	long double variance;
 
-	if (summary->count < 2)
-		PG_RETURN_NULL();
 	/* n * sumsq - sum^2 exactly when it fits, else in long double. */
 	if (!__builtin_mul_overflow(n, duration_get_sumsq(summary), &scaled_sumsq) &&
 		!__builtin_mul_overflow(sum, sum, &sum_squared))
@@ -439,9 +462,92 @@ duration_stddev(PG_FUNCTION_ARGS)
 	else
 		variance = ((long double) duration_get_sumsq(summary) -
 					(long double) sum * (long double) sum / (long double) n) / (long double) (n - 1);
-	if (variance < 0)
-		variance = 0;
-	PG_RETURN_INTERVAL_P(duration_make_interval((int64) llroundl(sqrtl(variance))));
+	return Max(variance, 0);
+}
+
+/* stddev(duration_summary): sample standard deviation, NULL below 2 values. */
+Datum
+duration_stddev(PG_FUNCTION_ARGS)
+{
+	DurationSummary *summary = PG_GETARG_DURATION(0);
+
+	if (summary->count < 2)
+		PG_RETURN_NULL();
+	PG_RETURN_INTERVAL_P(duration_make_interval((int64) llroundl(sqrtl(duration_variance(summary)))));
+}
+
+/* Mean duration in microseconds, as a double. */
+static double
+duration_mean_double(const DurationSummary *summary)
+{
+	return (double) ((long double) duration_get_sum(summary) / summary->count);
+}
+
+/*
+ * Student-t interval of the mean in microseconds, the low end at least 0;
+ * false with fewer than two durations.
+ */
+static bool
+duration_interval(const DurationSummary *summary, float8 confidence, double *low, double *high)
+{
+	double		margin;
+
+	stats_check_confidence(confidence);
+	if (summary->count < 2)
+		return false;
+	margin = stats_t_quantile(confidence, (double) (summary->count - 1)) *
+		sqrt((double) duration_variance(summary) / (double) summary->count);
+	*low = Max(0.0, duration_mean_double(summary) - margin);
+	*high = duration_mean_double(summary) + margin;
+	return true;
+}
+
+/* Microseconds as an interval, rounded, or an error past the interval range. */
+static Interval *
+usecs_interval(double usecs)
+{
+	if (!(usecs < (double) PG_INT64_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("interval out of range")));
+	return duration_make_interval((int64) llround(usecs));
+}
+
+/* ci_low(duration_summary, confidence): lower bound of the mean duration. */
+Datum
+duration_ci_low(PG_FUNCTION_ARGS)
+{
+	double		low;
+	double		high;
+
+	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &low, &high))
+		PG_RETURN_NULL();
+	PG_RETURN_INTERVAL_P(usecs_interval(low));
+}
+
+/* ci_high(duration_summary, confidence): upper bound of the mean duration. */
+Datum
+duration_ci_high(PG_FUNCTION_ARGS)
+{
+	double		low;
+	double		high;
+
+	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &low, &high))
+		PG_RETURN_NULL();
+	PG_RETURN_INTERVAL_P(usecs_interval(high));
+}
+
+/* p_value(duration_summary, duration_summary): Welch's t-test on the means. */
+Datum
+duration_p_value(PG_FUNCTION_ARGS)
+{
+	DurationSummary *a = PG_GETARG_DURATION(0);
+	DurationSummary *b = PG_GETARG_DURATION(1);
+
+	if (a->count < 2 || b->count < 2)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(stats_welch_p(duration_mean_double(a), (double) duration_variance(a), (double) a->count,
+								   duration_mean_double(b), (double) duration_variance(b), (double) b->count));
 }
 
 /* Reject a fraction outside [0, 1], as percentile_disc does. */
@@ -462,7 +568,7 @@ duration_median(PG_FUNCTION_ARGS)
 
 	if (summary->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(summary, 0.5)));
+	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(duration_dense(summary), 0.5)));
 }
 
 /* percentile(duration_summary, q) */
@@ -475,14 +581,14 @@ duration_percentile(PG_FUNCTION_ARGS)
 	check_fraction(q);
 	if (summary->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(summary, q)));
+	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(duration_dense(summary), q)));
 }
 
 /* percentile(duration_summary, q[]): one interval per fraction, NULL for NULL. */
 Datum
 duration_percentiles(PG_FUNCTION_ARGS)
 {
-	DurationSummary *summary = PG_GETARG_DURATION(0);
+	DurationSummary *summary = duration_dense(PG_GETARG_DURATION(0));
 	ArrayType  *fractions = PG_GETARG_ARRAYTYPE_P(1);
 	Datum	   *values;
 	bool	   *nulls;

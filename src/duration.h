@@ -80,6 +80,7 @@ duration_get_sumsq(const DurationSummary *summary)
 	return ((int128) summary->sumsq_high << 64) | (int128) summary->sumsq_low;
 }
 
+extern void duration_bucket_bounds(int32 index, uint64 *lowest, uint64 *highest);
 extern void duration_set_sum(DurationSummary *summary, int128 value);
 extern void duration_set_sumsq(DurationSummary *summary, int128 value);
 extern DurationSummary *duration_make_dense(int32 first_index, int32 nbuckets);
@@ -89,7 +90,7 @@ extern DurationSummary *duration_compact(const DurationSummary *summary);
 extern DurationSummary *duration_add(DurationSummary *state, int64 usecs);
 extern DurationSummary *duration_merge(DurationSummary *state,
 									   const DurationSummary *other);
-extern int64 duration_quantile(const DurationSummary *summary, float8 q);
+extern int64 duration_quantile(const DurationSummary *dense, float8 q);
 extern bool duration_equal(const DurationSummary *a, const DurationSummary *b);
 extern uint32 duration_hash(const DurationSummary *summary);
 

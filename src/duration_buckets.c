@@ -51,8 +51,8 @@ duration_set_sumsq(DurationSummary *summary, int128 value)
 }
 
 /* The smallest and largest durations in a bucket. */
-static void
-bucket_bounds(int32 index, uint64 *lowest, uint64 *highest)
+void
+duration_bucket_bounds(int32 index, uint64 *lowest, uint64 *highest)
 {
 	int			shift;
 	uint64		top;
@@ -148,23 +148,6 @@ duration_dense(const DurationSummary *summary)
 	return dense_copy(summary, MAX_BUCKET_INDEX, 0, 0);
 }
 
-/* The smallest copy of a summary, for an aggregate's result. */
-DurationSummary *
-duration_compact(const DurationSummary *summary)
-{
-	DurationSummary *list;
-
-	if (summary->count == 0)
-		return duration_make_dense(0, 0);
-	if (!DURATION_IS_LIST(summary))
-		return dense_copy(summary, MAX_BUCKET_INDEX, 0, 0);
-	list = duration_make_list(summary->nbuckets);
-	copy_statistics(list, summary);
-	list->nbuckets = summary->nbuckets;
-	memcpy(DURATION_LIST(list), DURATION_LIST(summary), summary->nbuckets * sizeof(int16));
-	return list;
-}
-
 /*
  * Whether a list of n indexes spanning buckets [lowest, highest] should stay
  * a list: while it is short and smaller than the dense form would be.
@@ -174,6 +157,31 @@ list_is_smaller(int64 n, int32 lowest, int32 highest)
 {
 	return n <= LIST_MAX_ENTRIES &&
 		LIST_SIZE(n) < DENSE_SIZE(highest - lowest + 1);
+}
+
+/*
+ * The smaller of the two forms, for an aggregate's result or a value read
+ * from outside: a list while that is smaller, else dense from the
+ * minimum's to the maximum's bucket.  The choice depends only on the
+ * durations, not on the order they arrived in.
+ */
+DurationSummary *
+duration_compact(const DurationSummary *summary)
+{
+	DurationSummary *dense;
+	DurationSummary *list;
+
+	if (summary->count == 0)
+		return duration_make_dense(0, 0);
+	dense = dense_copy(summary, MAX_BUCKET_INDEX, 0, 0);
+	if (!list_is_smaller(dense->count, dense->first_index, dense->first_index + dense->nbuckets - 1))
+		return dense;
+	list = duration_make_list((int32) dense->count);
+	copy_statistics(list, dense);
+	for (int32 i = 0; i < dense->nbuckets; i++)
+		for (int64 c = 0; c < dense->counts[i]; c++)
+			DURATION_LIST(list)[list->nbuckets++] = (int16) (dense->first_index + i);
+	return list;
 }
 
 /* A list copy with room for at least capacity indexes. */
@@ -311,25 +319,29 @@ duration_merge(DurationSummary *state, const DurationSummary *other)
 /*
  * The q-quantile in microseconds with percentile_disc's rank: the value at
  * position ceil(q * count), estimated by its bucket's midpoint and clamped
- * to the exact minimum and maximum.  The summary must not be empty.
+ * to the exact minimum and maximum, which are exact at the first and last
+ * positions.  The summary must be dense (duration_dense) and not empty.
  */
 int64
-duration_quantile(const DurationSummary *summary, float8 q)
+duration_quantile(const DurationSummary *dense, float8 q)
 {
-	DurationSummary *dense = duration_dense(summary);
 	int64		rank = (int64) ceil(q * (double) dense->count);
 	int64		seen = 0;
 	uint64		lowest;
 	uint64		highest;
 	int64		estimate;
 
-	rank = Max(rank, 1);
+	Assert(!DURATION_IS_LIST(dense) && dense->count > 0);
+	if (rank <= 1)
+		return dense->min_us;
+	if (rank >= dense->count)
+		return dense->max_us;
 	for (int32 i = 0; i < dense->nbuckets; i++)
 	{
 		seen += dense->counts[i];
 		if (seen >= rank)
 		{
-			bucket_bounds(dense->first_index + i, &lowest, &highest);
+			duration_bucket_bounds(dense->first_index + i, &lowest, &highest);
 			estimate = (int64) (lowest + (highest - lowest) / 2);
 			return Min(Max(estimate, dense->min_us), dense->max_us);
 		}

@@ -11,6 +11,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "libpq/pqformat.h"
 
 #include "csmetrics.h"
@@ -36,7 +38,13 @@ PG_FUNCTION_INFO_V1(nps_summary_eq);
 PG_FUNCTION_INFO_V1(nps_summary_ne);
 PG_FUNCTION_INFO_V1(nps_summary_hash);
 PG_FUNCTION_INFO_V1(nps_agg_trans);
+PG_FUNCTION_INFO_V1(nps_agg_inv);
 PG_FUNCTION_INFO_V1(nps_rollup_trans);
+PG_FUNCTION_INFO_V1(nps_rollup_inv);
+PG_FUNCTION_INFO_V1(nps_margin);
+PG_FUNCTION_INFO_V1(nps_ci_low);
+PG_FUNCTION_INFO_V1(nps_ci_high);
+PG_FUNCTION_INFO_V1(nps_p_value);
 PG_FUNCTION_INFO_V1(nps_score);
 PG_FUNCTION_INFO_V1(nps_promoters);
 PG_FUNCTION_INFO_V1(nps_passives);
@@ -204,6 +212,42 @@ nps_agg_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
+/* Report removing answers that were never counted. */
+static void
+report_not_counted(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot remove NPS answers that nps_summary does not hold")));
+}
+
+/* Decrement a band's count, which must hold the answer. */
+static void
+uncount(int64 *band)
+{
+	if (*band <= 0)
+		report_not_counted();
+	(*band)--;
+}
+
+/* nps_agg inverse transition, for window frames: remove one answer. */
+Datum
+nps_agg_inv(PG_FUNCTION_ARGS)
+{
+	NpsSummary *state = summary_state_for_update(fcinfo, sizeof(NpsSummary));
+	int32		score = PG_GETARG_INT32(1);
+
+	if (score >= 9 && score <= 10)
+		uncount(&state->promoters);
+	else if (score >= 7 && score <= 8)
+		uncount(&state->passives);
+	else if (score >= 0 && score <= 6)
+		uncount(&state->detractors);
+	else
+		report_not_counted();
+	PG_RETURN_POINTER(state);
+}
+
 /* rollup transition and combine: add another summary's counts. */
 Datum
 nps_rollup_trans(PG_FUNCTION_ARGS)
@@ -218,6 +262,22 @@ nps_rollup_trans(PG_FUNCTION_ARGS)
 	summary_add_count(&total, state->promoters, NPS_TYPNAME);
 	summary_add_count(&total, state->passives, NPS_TYPNAME);
 	summary_add_count(&total, state->detractors, NPS_TYPNAME);
+	PG_RETURN_POINTER(state);
+}
+
+/* rollup inverse transition: subtract a summary added before. */
+Datum
+nps_rollup_inv(PG_FUNCTION_ARGS)
+{
+	NpsSummary *state = summary_state_for_update(fcinfo, sizeof(NpsSummary));
+	NpsSummary *other = PG_GETARG_NPS(1);
+
+	if (state->promoters < other->promoters || state->passives < other->passives ||
+		state->detractors < other->detractors)
+		report_not_counted();
+	state->promoters -= other->promoters;
+	state->passives -= other->passives;
+	state->detractors -= other->detractors;
 	PG_RETURN_POINTER(state);
 }
 
@@ -260,4 +320,89 @@ Datum
 nps_responses(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(nps_total(PG_GETARG_NPS(0)));
+}
+
+/* NPS in points and its trinomial variance per answer, in points squared. */
+static void
+nps_estimate(const NpsSummary *summary, double *score, double *variance)
+{
+	double		n = (double) nps_total(summary);
+	double		p = (double) summary->promoters / n;
+	double		d = (double) summary->detractors / n;
+
+	*score = 100.0 * (p - d);
+	*variance = 10000.0 * (p + d - (p - d) * (p - d));
+}
+
+/* z times the standard error of NPS, in points; the summary holds answers. */
+static double
+nps_margin_points(const NpsSummary *summary, float8 confidence)
+{
+	double		score;
+	double		variance;
+
+	nps_estimate(summary, &score, &variance);
+	return stats_z(confidence) * sqrt(variance / (double) nps_total(summary));
+}
+
+/* nps_margin(nps_summary, confidence): the margin of error in NPS points. */
+Datum
+nps_margin(PG_FUNCTION_ARGS)
+{
+	NpsSummary *summary = PG_GETARG_NPS(0);
+
+	stats_check_confidence(PG_GETARG_FLOAT8(1));
+	if (nps_total(summary) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(nps_margin_points(summary, PG_GETARG_FLOAT8(1)));
+}
+
+/* ci_low(nps_summary, confidence): NPS minus the margin, at least -100. */
+Datum
+nps_ci_low(PG_FUNCTION_ARGS)
+{
+	NpsSummary *summary = PG_GETARG_NPS(0);
+	double		score;
+	double		variance;
+
+	stats_check_confidence(PG_GETARG_FLOAT8(1));
+	if (nps_total(summary) == 0)
+		PG_RETURN_NULL();
+	nps_estimate(summary, &score, &variance);
+	PG_RETURN_FLOAT8(Max(-100.0, score - nps_margin_points(summary, PG_GETARG_FLOAT8(1))));
+}
+
+/* ci_high(nps_summary, confidence): NPS plus the margin, at most 100. */
+Datum
+nps_ci_high(PG_FUNCTION_ARGS)
+{
+	NpsSummary *summary = PG_GETARG_NPS(0);
+	double		score;
+	double		variance;
+
+	stats_check_confidence(PG_GETARG_FLOAT8(1));
+	if (nps_total(summary) == 0)
+		PG_RETURN_NULL();
+	nps_estimate(summary, &score, &variance);
+	PG_RETURN_FLOAT8(Min(100.0, score + nps_margin_points(summary, PG_GETARG_FLOAT8(1))));
+}
+
+/* p_value(nps_summary, nps_summary): the difference over its combined SE. */
+Datum
+nps_p_value(PG_FUNCTION_ARGS)
+{
+	NpsSummary *a = PG_GETARG_NPS(0);
+	NpsSummary *b = PG_GETARG_NPS(1);
+	double		score_a;
+	double		score_b;
+	double		variance_a;
+	double		variance_b;
+
+	if (nps_total(a) == 0 || nps_total(b) == 0)
+		PG_RETURN_NULL();
+	nps_estimate(a, &score_a, &variance_a);
+	nps_estimate(b, &score_b, &variance_b);
+	PG_RETURN_FLOAT8(stats_normal_p(score_a - score_b,
+									sqrt(variance_a / (double) nps_total(a) +
+										 variance_b / (double) nps_total(b))));
 }

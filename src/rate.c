@@ -34,7 +34,13 @@ PG_FUNCTION_INFO_V1(rate_summary_ne);
 PG_FUNCTION_INFO_V1(rate_summary_hash);
 PG_FUNCTION_INFO_V1(rate_agg_trans);
 PG_FUNCTION_INFO_V1(rate_eligible_trans);
+PG_FUNCTION_INFO_V1(rate_agg_inv);
+PG_FUNCTION_INFO_V1(rate_eligible_inv);
 PG_FUNCTION_INFO_V1(rate_rollup_trans);
+PG_FUNCTION_INFO_V1(rate_rollup_inv);
+PG_FUNCTION_INFO_V1(rate_ci_low);
+PG_FUNCTION_INFO_V1(rate_ci_high);
+PG_FUNCTION_INFO_V1(rate_p_value);
 PG_FUNCTION_INFO_V1(rate_percent);
 PG_FUNCTION_INFO_V1(rate_hits);
 PG_FUNCTION_INFO_V1(rate_trials);
@@ -184,6 +190,40 @@ rate_eligible_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
+/* Subtract trials counted before; the result must stay consistent. */
+static void
+rate_subtract(RateSummary *state, int64 hits, int64 trials)
+{
+	if (state->trials < trials || state->hits < hits ||
+		state->trials - trials < state->hits - hits)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove trials that rate_summary does not hold")));
+	state->trials -= trials;
+	state->hits -= hits;
+}
+
+/* rate_agg and fcr_rate inverse transition, for window frames. */
+Datum
+rate_agg_inv(PG_FUNCTION_ARGS)
+{
+	RateSummary *state = summary_state_for_update(fcinfo, sizeof(RateSummary));
+
+	rate_subtract(state, PG_GETARG_BOOL(1), 1);
+	PG_RETURN_POINTER(state);
+}
+
+/* fcr_rate(hit, eligible) inverse transition. */
+Datum
+rate_eligible_inv(PG_FUNCTION_ARGS)
+{
+	RateSummary *state = summary_state_for_update(fcinfo, sizeof(RateSummary));
+
+	if (PG_GETARG_BOOL(2))
+		rate_subtract(state, PG_GETARG_BOOL(1), 1);
+	PG_RETURN_POINTER(state);
+}
+
 /* rollup transition and combine: add another summary's counts. */
 Datum
 rate_rollup_trans(PG_FUNCTION_ARGS)
@@ -194,6 +234,17 @@ rate_rollup_trans(PG_FUNCTION_ARGS)
 	/* hits <= trials, so checking trials covers both. */
 	summary_add_count(&state->trials, other->trials, RATE_TYPNAME);
 	state->hits += other->hits;
+	PG_RETURN_POINTER(state);
+}
+
+/* rollup inverse transition: subtract a summary added before. */
+Datum
+rate_rollup_inv(PG_FUNCTION_ARGS)
+{
+	RateSummary *state = summary_state_for_update(fcinfo, sizeof(RateSummary));
+	RateSummary *other = PG_GETARG_RATE(1);
+
+	rate_subtract(state, other->hits, other->trials);
 	PG_RETURN_POINTER(state);
 }
 
@@ -220,4 +271,54 @@ Datum
 rate_trials(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(PG_GETARG_RATE(0)->trials);
+}
+
+/* Wilson bounds of rate(), in %; false without trials. */
+static bool
+rate_wilson(const RateSummary *summary, float8 confidence, double *low, double *high)
+{
+	double		z = stats_z(confidence);
+
+	if (summary->trials == 0)
+		return false;
+	stats_wilson(summary->hits, summary->trials, z, low, high);
+	*low *= 100.0;
+	*high *= 100.0;
+	return true;
+}
+
+/* ci_low(rate_summary, confidence): lower Wilson bound of rate(), in %. */
+Datum
+rate_ci_low(PG_FUNCTION_ARGS)
+{
+	double		low;
+	double		high;
+
+	if (!rate_wilson(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(1), &low, &high))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(low);
+}
+
+/* ci_high(rate_summary, confidence): upper Wilson bound of rate(), in %. */
+Datum
+rate_ci_high(PG_FUNCTION_ARGS)
+{
+	double		low;
+	double		high;
+
+	if (!rate_wilson(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(1), &low, &high))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(high);
+}
+
+/* p_value(rate_summary, rate_summary): two-proportion z-test. */
+Datum
+rate_p_value(PG_FUNCTION_ARGS)
+{
+	RateSummary *a = PG_GETARG_RATE(0);
+	RateSummary *b = PG_GETARG_RATE(1);
+
+	if (a->trials == 0 || b->trials == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(stats_two_proportion_p(a->hits, a->trials, b->hits, b->trials));
 }
