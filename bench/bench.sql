@@ -150,3 +150,25 @@ SELECT metric, pg_temp.median_ms(q, :runs) AS ms FROM (VALUES
 ) v(ord, metric, q) ORDER BY ord;
 SELECT pg_size_pretty(avg(pg_column_size(response_s))) AS avg_stored_duration_summary,
        round(avg(duration_count(response_s))) AS durations_per_summary FROM daily;
+
+-- Rolling 7-day metrics over 1,000,000 rows (a year of days): sliding
+-- frames use the inverse transition functions, so each row costs O(1).
+CREATE TEMP TABLE rolling_src AS
+SELECT id, date '2025-01-01' + (id % 365)::int AS day, nps_score, rating, resolved_first_contact, handle_time
+FROM tickets WHERE id <= 1000000;
+ANALYZE rolling_src;
+CREATE AGGREGATE pg_temp.nps_agg_without_inverse(integer) (
+    SFUNC = nps_agg_trans, STYPE = nps_summary, INITCOND = 'nps v1 promoters=0 passives=0 detractors=0');
+SET max_parallel_workers_per_gather = 0;
+\echo
+\echo 'Rolling 7-day frames over 1,000,000 rows, serial, median ms'
+WITH q(ord, metric, sql) AS (VALUES
+    (1, 'count(*) OVER 7-day RANGE', 'SELECT max(c) FROM (SELECT count(*) OVER w AS c FROM rolling_src WINDOW w AS (ORDER BY day RANGE BETWEEN ''6 days'' PRECEDING AND CURRENT ROW)) t'),
+    (2, 'nps(nps_agg) OVER 7-day RANGE', 'SELECT max(n) FROM (SELECT nps(nps_agg(nps_score) OVER w) AS n FROM rolling_src WINDOW w AS (ORDER BY day RANGE BETWEEN ''6 days'' PRECEDING AND CURRENT ROW)) t'),
+    (3, 'fcr_rate OVER 7-day RANGE', 'SELECT max(n) FROM (SELECT fcr_rate(resolved_first_contact) OVER w AS n FROM rolling_src WINDOW w AS (ORDER BY day RANGE BETWEEN ''6 days'' PRECEDING AND CURRENT ROW)) t'),
+    (4, 'aht OVER 7-day RANGE', 'SELECT max(n) FROM (SELECT aht(handle_time) OVER w AS n FROM rolling_src WINDOW w AS (ORDER BY day RANGE BETWEEN ''6 days'' PRECEDING AND CURRENT ROW)) t'),
+    (5, 'count(*) OVER 2,000 ROWS', 'SELECT max(c) FROM (SELECT count(*) OVER w AS c FROM rolling_src WINDOW w AS (ORDER BY id ROWS BETWEEN 1999 PRECEDING AND CURRENT ROW)) t'),
+    (6, 'nps(nps_agg) OVER 2,000 ROWS', 'SELECT max(n) FROM (SELECT nps(nps_agg(nps_score) OVER w) AS n FROM rolling_src WINDOW w AS (ORDER BY id ROWS BETWEEN 1999 PRECEDING AND CURRENT ROW)) t'),
+    (7, 'same without inverse, 100,000 rows', 'SELECT max(n) FROM (SELECT nps(pg_temp.nps_agg_without_inverse(nps_score) OVER w) AS n FROM (SELECT * FROM rolling_src WHERE id <= 100000) s WINDOW w AS (ORDER BY id ROWS BETWEEN 1999 PRECEDING AND CURRENT ROW)) t')
+)
+SELECT metric, pg_temp.median_ms(sql, greatest(1, :runs / 2)) AS ms FROM q ORDER BY ord;
