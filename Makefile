@@ -2,13 +2,13 @@
 
 EXTENSION = csmetrics
 MODULE_big = csmetrics
-OBJS = src/csmetrics.o src/summary_io.o src/stats.o src/nps.o src/ratings.o src/csat.o src/ces.o src/rate.o src/duration_input.o src/aht.o src/duration_buckets.o src/duration.o src/retention.o
+OBJS = src/csmetrics.o src/summary_io.o src/stats.o src/nps.o src/ratings.o src/csat.o src/ces.o src/rate.o src/duration_input.o src/aht.o src/duration_buckets.o src/duration.o src/retention.o src/calendar.o src/business_time.o
 
 # Install and upgrade scripts live in sql/ under their versioned names.
 DATA = $(wildcard sql/csmetrics--*.sql)
 
 # pg_regress suites: sql/NAME.sql checked against expected/NAME.out.
-REGRESS = nps csat ces fcr aht duration stats windows retention rollup parallel binary_copy security
+REGRESS = nps csat ces fcr aht duration stats windows retention rollup parallel binary_copy security business_hours
 REGRESS_OPTS = --load-extension=csmetrics
 
 # PostgreSQL's headers need -Wno-unused-parameter and -Wno-sign-compare

@@ -120,6 +120,14 @@ COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_
              || '\xffffffffffffffff'::bytea
              || substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 50)) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
+-- business_calendar: binary round trip through COPY, and a bad value.
+CREATE TABLE calendars (c business_calendar);
+INSERT INTO calendars VALUES ('mon-fri 09:00-17:00; sat 10:00-12:00; tz Asia/Kolkata; holidays 2025-01-26');
+COPY calendars TO :'copy_file' (FORMAT binary);
+COPY calendars FROM :'copy_file' (FORMAT binary);
+SELECT count(DISTINCT c::text) AS distinct_calendars, count(*) FROM calendars;
+COPY (SELECT '\x01'::bytea || convert_to('mon-fri 17:00-09:00', 'UTF8')) TO :'copy_file' (FORMAT binary);
+COPY calendars FROM :'copy_file' (FORMAT binary);
 SELECT count(*) AS accepted FROM one_csat;
 -- Leave only an empty file behind.
 COPY (SELECT) TO :'copy_file';

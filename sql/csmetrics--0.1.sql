@@ -901,3 +901,43 @@ COMMENT ON FUNCTION @extschema@.retention_rate(bigint, bigint, bigint) IS 'custo
 CREATE FUNCTION @extschema@.churn_rate(customers_at_start bigint, customers_lost bigint) RETURNS double precision
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.churn_rate(bigint, bigint) IS 'customer churn: customers lost / customers at start x 100; NULL without customers at the start';
+
+-- ----------------------------------------------------------------
+-- Business hours
+-- ----------------------------------------------------------------
+
+CREATE TYPE @extschema@.business_calendar;
+
+CREATE FUNCTION @extschema@.business_calendar_in(pg_catalog.cstring) RETURNS @extschema@.business_calendar
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_calendar_in(pg_catalog.cstring) IS 'text input of business_calendar';
+CREATE FUNCTION @extschema@.business_calendar_out(@extschema@.business_calendar) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_calendar_out(@extschema@.business_calendar) IS 'canonical text output of business_calendar';
+CREATE FUNCTION @extschema@.business_calendar_recv(pg_catalog.internal) RETURNS @extschema@.business_calendar
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_calendar_recv(pg_catalog.internal) IS 'binary input of business_calendar';
+CREATE FUNCTION @extschema@.business_calendar_send(@extschema@.business_calendar) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_calendar_send(@extschema@.business_calendar) IS 'binary output of business_calendar';
+
+CREATE TYPE @extschema@.business_calendar (
+	INPUT = @extschema@.business_calendar_in,
+	OUTPUT = @extschema@.business_calendar_out,
+	RECEIVE = @extschema@.business_calendar_recv,
+	SEND = @extschema@.business_calendar_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.business_calendar IS 'weekly working hours in a time zone with holidays, e.g. ''mon-fri 09:00-17:00; tz Europe/Berlin; holidays 2025-12-25''';
+
+CREATE FUNCTION @extschema@.business_duration(start timestamptz, finish timestamptz, calendar @extschema@.business_calendar) RETURNS interval
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_duration(timestamptz, timestamptz, @extschema@.business_calendar) IS 'working time between two instants under the calendar';
+CREATE FUNCTION @extschema@.business_add(start timestamptz, working interval, calendar @extschema@.business_calendar) RETURNS timestamptz
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_add(timestamptz, interval, @extschema@.business_calendar) IS 'the first instant by which that much working time has passed since start (SLA due times)';
+CREATE FUNCTION @extschema@.is_business_time(at timestamptz, calendar @extschema@.business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_business_time(timestamptz, @extschema@.business_calendar) IS 'whether the instant falls within working hours';
