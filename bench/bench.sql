@@ -172,3 +172,18 @@ WITH q(ord, metric, sql) AS (VALUES
     (7, 'same without inverse, 100,000 rows', 'SELECT max(n) FROM (SELECT nps(pg_temp.nps_agg_without_inverse(nps_score) OVER w) AS n FROM (SELECT * FROM rolling_src WHERE id <= 100000) s WINDOW w AS (ORDER BY id ROWS BETWEEN 1999 PRECEDING AND CURRENT ROW)) t')
 )
 SELECT metric, pg_temp.median_ms(sql, greatest(1, :runs / 2)) AS ms FROM q ORDER BY ord;
+
+-- Business hours over 1,000,000 tickets: business_duration against the
+-- plain difference of the same two timestamps.
+CREATE TEMP TABLE replies AS
+SELECT timestamptz '2025-01-01 00:00+00' + id * interval '31 seconds' AS created_at,
+       timestamptz '2025-01-01 00:00+00' + id * interval '31 seconds' + first_response AS first_reply_at
+FROM tickets WHERE id <= 1000000;
+ANALYZE replies;
+SET max_parallel_workers_per_gather = 0;
+\echo
+\echo 'Business hours over 1,000,000 tickets, serial, median ms'
+SELECT m[1] AS business_duration_ms, m[2] AS finish_minus_start_ms, round(m[1] / m[2], 2) AS ratio
+FROM (SELECT pg_temp.median_ms_interleaved(ARRAY[
+        'SELECT count(business_duration(created_at, first_reply_at, ''mon-fri 09:00-12:00 13:00-17:00; tz Europe/Berlin; holidays 2025-12-25 2025-12-26'')) FROM replies',
+        'SELECT count(first_reply_at - created_at) FROM replies'], :runs) AS m) t;

@@ -45,6 +45,12 @@ typedef struct WorkClock
 	int64		week_prefix[8]; /* working microseconds before weekday d */
 	const DateADT *holidays;
 	int64	   *holiday_prefix; /* working time lost to holidays before i */
+	/* The UTC offset last looked up and the instants it holds between. */
+	bool		period_known;
+	bool		period_ends;
+	TimestampTz period_from;
+	TimestampTz period_until;
+	int64		period_offset;
 } WorkClock;
 
 /* floor(a / b) for b > 0. */
@@ -75,22 +81,22 @@ day_prefix(const WorkClock *clock, int dow, int64 t)
 	return sum;
 }
 
-/* Set up W for a calendar. */
+/* Set up W for a calendar, in memory context cxt. */
 static void
-clock_init(WorkClock *clock, const BusinessCalendar *cal)
+clock_init(WorkClock *clock, const BusinessCalendar *cal, MemoryContext cxt)
 {
+	memset(clock, 0, sizeof(WorkClock));
 	clock->cal = cal;
 	clock->zone = calendar_zone(cal->tzname);
 	if (clock->zone == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time zone \"%s\" is not recognized", cal->tzname)));
-	clock->week_prefix[0] = 0;
 	for (int d = 0; d < 7; d++)
 		clock->week_prefix[d + 1] = clock->week_prefix[d] + day_prefix(clock, d, USECS_PER_DAY);
 	clock->week_total = clock->week_prefix[7];
 	clock->holidays = CALENDAR_HOLIDAYS(cal);
-	clock->holiday_prefix = palloc((cal->nholidays + 1) * sizeof(int64));
+	clock->holiday_prefix = MemoryContextAlloc(cxt, (cal->nholidays + 1) * sizeof(int64));
 	clock->holiday_prefix[0] = 0;
 	for (int i = 0; i < cal->nholidays; i++)
 	{
@@ -99,6 +105,34 @@ clock_init(WorkClock *clock, const BusinessCalendar *cal)
 		clock->holiday_prefix[i + 1] = clock->holiday_prefix[i] +
 			clock->week_prefix[dow + 1] - clock->week_prefix[dow];
 	}
+}
+
+/*
+ * The clock for the calendar argument.  Rows usually share one calendar, so
+ * the prepared clock (and the last UTC offset period) is kept in fn_extra
+ * and reused while the calendar's bytes are the same.
+ */
+static WorkClock *
+clock_for(FunctionCallInfo fcinfo, int argno)
+{
+	BusinessCalendar *cal = PG_GETARG_CALENDAR(argno);
+	WorkClock  *clock = fcinfo->flinfo->fn_extra;
+
+	if (clock == NULL || VARSIZE(clock->cal) != VARSIZE(cal) ||
+		memcmp(clock->cal, cal, VARSIZE(cal)) != 0)
+	{
+		MemoryContext cxt = fcinfo->flinfo->fn_mcxt;
+		BusinessCalendar *copy = MemoryContextAlloc(cxt, VARSIZE(cal));
+
+		memcpy(copy, cal, VARSIZE(cal));
+		if (clock == NULL)
+			clock = MemoryContextAlloc(cxt, sizeof(WorkClock));
+		else
+			pfree(clock->holiday_prefix);
+		clock_init(clock, copy, cxt);
+		fcinfo->flinfo->fn_extra = clock;
+	}
+	return clock;
 }
 
 /* Number of holidays before local date `date`. */
@@ -142,9 +176,9 @@ working_until(const WorkClock *clock, int64 local)
  * and the next instant it changes, or false if it never changes again.
  */
 static bool
-offset_at(const WorkClock *clock, TimestampTz u, int64 *offset, TimestampTz *change)
+offset_at(WorkClock *clock, TimestampTz u, int64 *offset, TimestampTz *change)
 {
-	pg_time_t	t = floor_div(u, USECS_PER_SEC) + EPOCH_OFFSET_SECS;
+	pg_time_t	t;
 	long int	before_gmtoff;
 	long int	after_gmtoff;
 	int			before_isdst;
@@ -152,15 +186,25 @@ offset_at(const WorkClock *clock, TimestampTz u, int64 *offset, TimestampTz *cha
 	pg_time_t	boundary;
 	int			found;
 
-	found = pg_next_dst_boundary(&t, &before_gmtoff, &before_isdst, &boundary,
-								 &after_gmtoff, &after_isdst, clock->zone);
-	if (found < 0)
-		elog(ERROR, "could not find the UTC offset changes of time zone \"%s\"", clock->cal->tzname);
-	*offset = (int64) before_gmtoff * USECS_PER_SEC;
-	if (found == 0 || boundary > (END_TIMESTAMP / USECS_PER_SEC) + EPOCH_OFFSET_SECS)
-		return false;
-	*change = (boundary - EPOCH_OFFSET_SECS) * USECS_PER_SEC;
-	return true;
+	if (!(clock->period_known && u >= clock->period_from &&
+		  (!clock->period_ends || u < clock->period_until)))
+	{
+		t = floor_div(u, USECS_PER_SEC) + EPOCH_OFFSET_SECS;
+		found = pg_next_dst_boundary(&t, &before_gmtoff, &before_isdst, &boundary,
+									 &after_gmtoff, &after_isdst, clock->zone);
+		if (found < 0)
+			elog(ERROR, "could not find the UTC offset changes of time zone \"%s\"", clock->cal->tzname);
+		clock->period_known = true;
+		clock->period_from = u;
+		clock->period_offset = (int64) before_gmtoff * USECS_PER_SEC;
+		clock->period_ends = found == 1 &&
+			boundary <= (END_TIMESTAMP / USECS_PER_SEC) + EPOCH_OFFSET_SECS;
+		if (clock->period_ends)
+			clock->period_until = (boundary - EPOCH_OFFSET_SECS) * USECS_PER_SEC;
+	}
+	*offset = clock->period_offset;
+	*change = clock->period_until;
+	return clock->period_ends;
 }
 
 /* Reject infinite timestamps, which no working time can span. */
@@ -175,7 +219,7 @@ check_finite(TimestampTz ts, const char *argname)
 
 /* Working microseconds between instants start <= finish. */
 static int64
-working_between(const WorkClock *clock, TimestampTz start, TimestampTz finish)
+working_between(WorkClock *clock, TimestampTz start, TimestampTz finish)
 {
 	int64		total = 0;
 
@@ -200,7 +244,7 @@ business_duration(PG_FUNCTION_ARGS)
 {
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	TimestampTz finish = PG_GETARG_TIMESTAMPTZ(1);
-	WorkClock	clock;
+	WorkClock  *clock;
 
 	check_finite(start, "start");
 	check_finite(finish, "finish");
@@ -209,8 +253,8 @@ business_duration(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("finish is before start"),
 				 errdetail("business_duration measures forward in time; swap the arguments or check the data.")));
-	clock_init(&clock, PG_GETARG_CALENDAR(2));
-	PG_RETURN_INTERVAL_P(duration_make_interval(working_between(&clock, start, finish)));
+	clock = clock_for(fcinfo, 2);
+	PG_RETURN_INTERVAL_P(duration_make_interval(working_between(clock, start, finish)));
 }
 
 /*
@@ -280,10 +324,10 @@ business_add(PG_FUNCTION_ARGS)
 {
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	int64		remaining = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
-	WorkClock	clock;
+	WorkClock  *clock;
 
 	check_finite(start, "start");
-	clock_init(&clock, PG_GETARG_CALENDAR(2));
+	clock = clock_for(fcinfo, 2);
 	while (remaining > 0)
 	{
 		int64		offset;
@@ -292,10 +336,10 @@ business_add(PG_FUNCTION_ARGS)
 		int64		reached;
 
 		CHECK_FOR_INTERRUPTS();
-		if (offset_at(&clock, start, &offset, &change))
+		if (offset_at(clock, start, &offset, &change))
 		{
-			int64		available = working_until(&clock, change + offset) -
-				working_until(&clock, start + offset);
+			int64		available = working_until(clock, change + offset) -
+				working_until(clock, start + offset);
 
 			if (available < remaining)
 			{
@@ -304,8 +348,8 @@ business_add(PG_FUNCTION_ARGS)
 				continue;
 			}
 		}
-		worked = working_until(&clock, start + offset);
-		reached = local_time_reaching(&clock, start + offset, worked + remaining) - offset;
+		worked = working_until(clock, start + offset);
+		reached = local_time_reaching(clock, start + offset, worked + remaining) - offset;
 		if (!IS_VALID_TIMESTAMP(reached))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -320,13 +364,13 @@ Datum
 is_business_time(PG_FUNCTION_ARGS)
 {
 	TimestampTz at = PG_GETARG_TIMESTAMPTZ(0);
-	WorkClock	clock;
+	WorkClock  *clock;
 	int64		offset;
 	TimestampTz change;
 
 	check_finite(at, "at");
-	clock_init(&clock, PG_GETARG_CALENDAR(1));
-	(void) offset_at(&clock, at, &offset, &change);
+	clock = clock_for(fcinfo, 1);
+	(void) offset_at(clock, at, &offset, &change);
 	/* In working hours when the next microsecond is working time. */
-	PG_RETURN_BOOL(working_until(&clock, at + offset + 1) > working_until(&clock, at + offset));
+	PG_RETURN_BOOL(working_until(clock, at + offset + 1) > working_until(clock, at + offset));
 }
