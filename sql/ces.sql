@@ -38,3 +38,5 @@ SELECT rollup(s) FROM (VALUES ('ces v1 scale=7 counts=1,0,0,0,0,0,0'::ces_summar
 SELECT 'ces v1 scale=7 counts=1,2'::ces_summary;
 SELECT 'csat v1 scale=2 counts=1,2'::ces_summary;
 SELECT count(*) FILTER (WHERE s::text::ces_summary = s) AS round_trips FROM (SELECT ces_agg(score) AS s FROM effort GROUP BY team) t;
+-- p-values compare scores on one scale only.
+SELECT p_value('ces v1 scale=7 counts=1,0,0,0,0,0,2'::ces_summary, 'ces v1 scale=5 counts=1,0,0,0,2');

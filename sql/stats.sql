@@ -117,3 +117,5 @@ SELECT ci_high('nps v1 promoters=1 passives=0 detractors=0'::nps_summary, 0);
 SELECT nps_margin('nps v1 promoters=1 passives=0 detractors=0'::nps_summary, 1);
 SELECT ci_low(csat_agg(5), 'NaN');
 SELECT ci_high(duration_agg('1 min'::interval), -0.5);
+-- A level given as real (0.949999988 as a double) still uses the tabled 1.96.
+SELECT ci_high('rate v1 hits=0 trials=1'::rate_summary, 0.95::real) = ci_high('rate v1 hits=0 trials=1'::rate_summary) AS same_z;

@@ -97,3 +97,14 @@ SELECT nps_rollup_inv('nps v1 promoters=1 passives=0 detractors=0', 'nps v1 prom
 SELECT csat_agg_inv('csat v1 scale=5 counts=1,0,0,0,0', 2, 5);
 SELECT rate_agg_inv('rate v1 hits=1 trials=1', false);
 SELECT aht_interval_inv('aht v1 contacts=1 total_us=10', '1 second');
+
+-- A frame that loses all its answers forgets the scale, like a fresh
+-- aggregate: empty summaries then equal the plain rollup, and a summary on
+-- another scale can follow.
+WITH v(d, s) AS (VALUES (1, 'csat v1 scale=5 counts=1,0,0,0,2'::csat_summary), (2, 'csat v1 scale=0 counts='),
+                        (3, 'csat v1 scale=0 counts='), (4, 'csat v1 scale=10 counts=0,0,0,0,0,0,0,0,0,1')),
+rolling AS (SELECT d, rollup(s) OVER (ORDER BY d ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS r FROM v)
+SELECT d, r AS rolling, r = (SELECT rollup(s) FROM v WHERE v.d BETWEEN rolling.d - 1 AND rolling.d) AS same_as_plain
+FROM rolling ORDER BY d;
+SELECT d, csat_agg(r, sc) OVER (ORDER BY d ROWS BETWEEN CURRENT ROW AND CURRENT ROW) AS one_at_a_time
+FROM (VALUES (1, 5, 5), (2, 9, 10), (3, 2, 2)) v(d, r, sc) ORDER BY d;

@@ -226,6 +226,7 @@ ces_p_value(PG_FUNCTION_ARGS)
 	int64		n_a = rating_total(a);
 	int64		n_b = rating_total(b);
 
+	rating_check_same_scale(&ces_kind, a, b);
 	if (n_a < 2 || n_b < 2)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(stats_welch_p(rating_mean(a), rating_variance(a), (double) n_a,

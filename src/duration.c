@@ -509,7 +509,8 @@ usecs_interval(double usecs)
 	if (!(usecs < (double) PG_INT64_MAX))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("interval out of range")));
+				 errmsg("interval out of range"),
+				 errdetail("The bound exceeds the largest interval.")));
 	return duration_make_interval((int64) llround(usecs));
 }
 

@@ -197,6 +197,17 @@ report_not_counted(const RatingKind *kind)
 			 errmsg("cannot remove %s answers that %s does not hold", kind->metric, kind->typname)));
 }
 
+/*
+ * A summary left without answers forgets its scale, so that it equals the
+ * empty summary and accepts any scale again, as a fresh aggregate would.
+ */
+static void
+forget_empty_scale(RatingSummary *state)
+{
+	if (rating_total(state) == 0)
+		state->scale = 0;
+}
+
 /* Remove one rating counted before: the inverse for window frames. */
 void
 rating_uncount(const RatingKind *kind, RatingSummary *state, int32 rating, int32 scale)
@@ -204,6 +215,7 @@ rating_uncount(const RatingKind *kind, RatingSummary *state, int32 rating, int32
 	if (state->scale != scale || rating < 1 || rating > scale || state->counts[rating - 1] == 0)
 		report_not_counted(kind);
 	state->counts[rating - 1]--;
+	forget_empty_scale(state);
 }
 
 /* Add another summary on the same scale. */
@@ -235,6 +247,17 @@ rating_unmerge(const RatingKind *kind, RatingSummary *state, const RatingSummary
 			report_not_counted(kind);
 	for (int i = 0; i < state->scale; i++)
 		state->counts[i] -= other->counts[i];
+	forget_empty_scale(state);
+}
+
+/* Reject comparing summaries on different scales; empty ones fit any. */
+void
+rating_check_same_scale(const RatingKind *kind, const RatingSummary *a, const RatingSummary *b)
+{
+	RatingSummary probe = *a;
+
+	if (b->scale != 0)
+		adopt_scale(kind, &probe, b->scale);
 }
 
 /* Answers rating `lowest` or higher. */

@@ -50,6 +50,8 @@ extern void rating_merge(const RatingKind *kind, RatingSummary *state,
 						 const RatingSummary *other);
 extern void rating_unmerge(const RatingKind *kind, RatingSummary *state,
 						   const RatingSummary *other);
+extern void rating_check_same_scale(const RatingKind *kind, const RatingSummary *a,
+									const RatingSummary *b);
 extern int64 rating_total(const RatingSummary *summary);
 extern int64 rating_count_from(const RatingSummary *summary, int32 lowest);
 extern double rating_mean(const RatingSummary *summary);

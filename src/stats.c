@@ -89,11 +89,12 @@ double
 stats_z(float8 confidence)
 {
 	stats_check_confidence(confidence);
-	if (confidence == 0.90)
+	/* Within 1e-6, so that 0.95::real, 0.949999988 as a double, counts too. */
+	if (fabs(confidence - 0.90) < 1e-6)
 		return 1.645;
-	if (confidence == 0.95)
+	if (fabs(confidence - 0.95) < 1e-6)
 		return 1.96;
-	if (confidence == 0.99)
+	if (fabs(confidence - 0.99) < 1e-6)
 		return 2.576;
 	return normal_quantile(1 - (1 - confidence) / 2);
 }
