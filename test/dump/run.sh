@@ -17,7 +17,7 @@ check() {   # check NAME EXPECTED ACTUAL
         failed=$((failed + 1)); echo "FAILED: $1: expected '$2', got '$3'"
     fi
 }
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+q() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
 for db in csm_dump_src csm_dump_dst csm_fresh csm_upgraded; do
     q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
