@@ -8,7 +8,7 @@ OBJS = src/csmetrics.o src/summary_io.o src/stats.o src/nps.o src/ratings.o src/
 DATA = $(wildcard sql/csmetrics--*.sql)
 
 # pg_regress suites: sql/NAME.sql checked against expected/NAME.out.
-REGRESS = nps csat ces fcr aht duration stats windows retention rollup parallel binary_copy security business_hours cancel
+REGRESS = nps csat ces fcr aht duration stats windows retention rollup parallel binary_copy security business_hours cancel cookbook
 REGRESS_OPTS = --load-extension=csmetrics
 
 # PostgreSQL's headers need -Wno-unused-parameter and -Wno-sign-compare

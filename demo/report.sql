@@ -1,80 +1,158 @@
--- csmetrics demo report over the tickets table built by generate.sql.
+-- csmetrics demo report: reads the cookbook views (demo/cookbook.sql) over the
+-- export that generate.sql loaded.
 
 \set QUIET on
 \pset null '-'
 \pset footer off
--- generate.sql laid out the year in UTC; read months and days the same way.
+-- generate.sql laid out the year in UTC; read weeks, months and days the same way.
 SET timezone = 'UTC';
 
 \echo
-\echo '== Support metrics by month and channel, 2025 =='
-\echo '   nps: -100..100 (n = survey responses); csat, fcr: percent; aht: talk + hold + wrap'
+\echo '== Support metrics by month and channel, 2025 (monthly_rollup, from daily summaries) =='
+\echo '   first reply: median; fcr, reopen, csat, abandoned: percent; nps -100..100 (n = answers);'
+\echo '   ces 1-7, higher is easier; aht: talk + hold + wrap-up of phone calls'
 \echo
--- Each nps_agg/csat_agg summary is computed once and read by several accessors.
-WITH m AS (
-    SELECT date_trunc('month', created_at) AS month,
-           channel,
-           count(*)                                           AS tickets,
-           nps_agg(nps_score)                                 AS nps_s,
-           csat_agg(csat_rating)                              AS csat_s,
-           fcr_rate(resolved_first_contact, fcr_eligible)     AS fcr,
-           aht(talk_time, hold_time, wrap_up_time)            AS aht
-    FROM tickets
-    GROUP BY 1, 2
-)
-SELECT to_char(month, 'YYYY-MM')            AS month,
+SELECT to_char(month, 'YYYY-MM')                    AS month,
        channel,
        tickets,
-       round(nps(nps_s)::numeric, 1)        AS nps,
-       responses(nps_s)                     AS "nps n",
-       round(csat(csat_s)::numeric, 1)      AS csat,
-       round(fcr::numeric, 1)               AS fcr,
-       date_trunc('second', aht)            AS aht
-FROM m
+       date_trunc('second', first_response_median)  AS "first reply",
+       round(fcr_pct::numeric, 1)                   AS fcr,
+       round(reopen_pct::numeric, 1)                AS reopen,
+       round(nps::numeric, 1)                       AS nps,
+       nps_responses                                AS "nps n",
+       round(csat_pct::numeric, 1)                  AS csat,
+       round(ces::numeric, 2)                       AS ces,
+       date_trunc('second', aht)                    AS aht,
+       round(abandonment_pct::numeric, 1)           AS abandoned
+FROM monthly_rollup
+WHERE month BETWEEN date '2025-01-01' AND date '2025-12-01'
 ORDER BY month, channel;
 
 \echo
-\echo '== Whole year by channel =='
-\echo '   aht(handle) averages the stored handle_time and should match aht(talk, hold, wrap)'
+\echo '== December, week by week: intake (tickets created in the week) =='
+\echo '   open at end: backlog when the week closes; share: of the week''s customer contacts'
 \echo
-SELECT coalesce(channel, 'all')                                          AS channel,
-       count(*)                                                          AS tickets,
-       round(nps(nps_agg(nps_score))::numeric, 1)                        AS nps,
-       responses(nps_agg(nps_score))                                     AS "nps n",
-       round(csat(csat_agg(csat_rating))::numeric, 1)                    AS csat,
-       round(fcr_rate(resolved_first_contact, fcr_eligible)::numeric, 1) AS fcr,
-       date_trunc('second', aht(talk_time, hold_time, wrap_up_time))     AS aht,
-       date_trunc('second', aht(handle_time))                            AS "aht(handle)"
-FROM tickets
-GROUP BY ROLLUP (channel)
-ORDER BY channel IS NULL, channel;
+SELECT week, channel,
+       v.tickets,
+       b.open_tickets                                     AS "open at end",
+       date_trunc('second', f.first_response_median)      AS "first reply median",
+       date_trunc('second', f.first_response_p90)         AS "first reply p90",
+       round(r.resolution_pct::numeric, 1)                AS "resolved %",
+       round(e.escalation_pct::numeric, 1)                AS "escalated %",
+       round(m.share_pct::numeric, 1)                     AS "share %"
+FROM weekly_ticket_volume v
+JOIN weekly_backlog b USING (week, channel)
+JOIN weekly_first_response f USING (week, channel)
+JOIN weekly_resolution_rate r USING (week, channel)
+JOIN weekly_escalation_rate e USING (week, channel)
+JOIN weekly_channel_mix m USING (week, channel)
+WHERE week >= date '2025-12-01'
+ORDER BY week, channel;
 
 \echo
-\echo '== Two-step rollup: daily nps_agg summaries, re-aggregated per channel =='
+\echo '== December, week by week: outcomes (tickets resolved, surveys sent in the week) =='
+\echo '   csat with its 95% interval; nps with its 95% margin of error'
 \echo
--- A summary table like this is what a dashboard would keep; rolling the daily
--- summaries up must give exactly the answer of aggregating the raw rows.
-CREATE TEMP TABLE daily_nps AS
-SELECT created_at::date AS day, channel, nps_agg(nps_score) AS summary
-FROM tickets
-GROUP BY 1, 2;
+SELECT week, channel,
+       t.resolved_tickets                                  AS resolved,
+       date_trunc('minute', t.resolution_median)           AS "resolution median",
+       date_trunc('minute', t.resolution_p90)              AS "resolution p90",
+       round(f.fcr_pct::numeric, 1)                        AS fcr,
+       round(o.reopen_pct::numeric, 1)                     AS reopen,
+       round(p.replies_per_ticket::numeric, 2)             AS "replies/ticket",
+       format('%s [%s, %s]', round(c.csat_pct::numeric, 1), round(c.csat_ci_low::numeric, 1),
+              round(c.csat_ci_high::numeric, 1))           AS "csat [95% ci]",
+       format('%s ± %s', round(n.nps::numeric, 1), round(n.nps_margin::numeric, 1)) AS nps
+FROM weekly_resolution_time t
+JOIN weekly_fcr f USING (week, channel)
+JOIN weekly_reopen_rate o USING (week, channel)
+JOIN weekly_replies_per_ticket p USING (week, channel)
+LEFT JOIN weekly_csat c USING (week, channel)
+LEFT JOIN weekly_nps n USING (week, channel)
+WHERE week BETWEEN date '2025-12-01' AND date '2025-12-29'
+ORDER BY week, channel;
 
-WITH two_step AS (
-    SELECT channel, count(*) AS days, rollup(summary) AS s
-    FROM daily_nps
-    GROUP BY channel
+\echo
+\echo '== December, week by week: replies and calls =='
+\echo
+SELECT week, channel,
+       r.replies,
+       date_trunc('second', r.average_reply_time)   AS "average reply",
+       date_trunc('second', r.median_reply_time)    AS "median reply",
+       a.handled_calls                              AS "calls handled",
+       date_trunc('second', a.aht)                  AS aht,
+       round(x.abandonment_pct::numeric, 1)         AS "abandoned %",
+       round(e.ces::numeric, 2)                     AS ces
+FROM weekly_reply_time r
+LEFT JOIN weekly_aht a USING (week, channel)
+LEFT JOIN weekly_abandonment x USING (week, channel)
+LEFT JOIN weekly_ces e USING (week, channel)
+WHERE week BETWEEN date '2025-12-01' AND date '2025-12-29'
+ORDER BY week, channel;
+
+\echo
+\echo '== Customers and cost per month =='
+\echo
+SELECT to_char(month, 'YYYY-MM')              AS month,
+       r.customers_at_start                   AS "customers (start)",
+       r.new_customers                        AS new,
+       r.customers_lost                       AS lost,
+       round(r.retention_pct::numeric, 2)     AS "retention %",
+       round(r.churn_pct::numeric, 2)         AS "churn %",
+       c.cost,
+       c.tickets,
+       c.cost_per_ticket                      AS "cost/ticket"
+FROM monthly_customer_retention r
+JOIN monthly_cost_per_ticket c USING (month)
+ORDER BY month;
+
+\echo
+\echo '== Daily summaries: months of history stay cheap =='
+\echo '   monthly_rollup reads one row per day and channel; the one-step query reads every'
+\echo '   ticket, survey and call. Every (month, channel) answer must be equal.'
+\echo
+SELECT 'daily_metrics' AS "table", count(*) AS rows,
+       pg_size_pretty(pg_total_relation_size('daily_metrics')) AS size
+FROM daily_metrics
+UNION ALL
+SELECT 'tickets + surveys + calls',
+       (SELECT count(*) FROM tickets) + (SELECT count(*) FROM surveys) + (SELECT count(*) FROM calls),
+       pg_size_pretty(pg_total_relation_size('tickets') + pg_total_relation_size('surveys')
+                      + pg_total_relation_size('calls'));
+
+-- The same monthly metrics from the raw rows, each on its own event date.
+WITH created AS (
+    SELECT date_trunc('month', created_at)::date AS month, channel,
+           count(*) AS tickets,
+           median(duration_agg(first_reply_at - created_at)) AS first_response_median,
+           rate(rate_agg(escalated)) AS escalation_pct
+    FROM tickets GROUP BY 1, 2
+), resolved AS (
+    SELECT date_trunc('month', resolved_at)::date AS month, channel,
+           fcr_rate(contacts = 1 AND NOT reopened, NOT escalated) AS fcr_pct,
+           rate(rate_agg(reopened)) AS reopen_pct
+    FROM tickets WHERE resolved_at IS NOT NULL GROUP BY 1, 2
+), surveyed AS (
+    SELECT date_trunc('month', s.sent_at)::date AS month, t.channel,
+           nps(nps_agg(s.nps_score)) AS nps, csat(csat_agg(s.csat_rating)) AS csat_pct,
+           ces(ces_agg(s.ces_score)) AS ces
+    FROM surveys s JOIN tickets t ON t.id = s.ticket_id GROUP BY 1, 2
+), called AS (
+    SELECT date_trunc('month', c.started_at)::date AS month, t.channel,
+           aht(c.talk, c.hold, c.wrap_up) AS aht, rate(rate_agg(c.abandoned)) AS abandonment_pct
+    FROM calls c JOIN tickets t ON t.id = c.ticket_id GROUP BY 1, 2
 ), one_step AS (
-    SELECT channel, nps_agg(nps_score) AS s
-    FROM tickets
-    GROUP BY channel
+    SELECT * FROM created
+    FULL JOIN resolved USING (month, channel)
+    FULL JOIN surveyed USING (month, channel)
+    FULL JOIN called USING (month, channel)
 )
-SELECT channel,
-       t.days                          AS "daily rows",
-       responses(t.s)                  AS "nps n",
-       round(nps(t.s)::numeric, 4)     AS "nps (two-step)",
-       round(nps(o.s)::numeric, 4)     AS "nps (one-step)",
-       nps(t.s) = nps(o.s)
-           AND responses(t.s) = responses(o.s) AS equal
-FROM two_step t
-JOIN one_step o USING (channel)
-ORDER BY channel;
+SELECT count(*) AS "month x channel",
+       count(*) FILTER (WHERE (r.tickets, r.first_response_median, r.escalation_pct, r.fcr_pct,
+                               r.reopen_pct, r.nps, r.csat_pct, r.ces, r.aht, r.abandonment_pct)
+                              IS NOT DISTINCT FROM
+                              (o.tickets, o.first_response_median, o.escalation_pct, o.fcr_pct,
+                               o.reopen_pct, o.nps, o.csat_pct, o.ces, o.aht, o.abandonment_pct))
+           AS "equal to one-step"
+FROM monthly_rollup r
+FULL JOIN one_step o USING (month, channel);

@@ -157,6 +157,8 @@ SELECT 'mon-fri 09:00-17:00; tz UTC; tz UTC'::business_calendar;
 SELECT 'mon-fri 09:00-17:00; tz Mars/Olympus_Mons'::business_calendar;
 SELECT 'mon-fri 09:00-17:00; holidays 2025-02-30'::business_calendar;
 SELECT 'mon-fri 09:00-17:00; holidays 25-12-2025'::business_calendar;
+SELECT 'mon-fri 09:00-17:00; holidays 0000-12-25'::business_calendar;
+SELECT 'mon, 09:00-17:00'::business_calendar;
 SELECT 'mon-fri 09:00-17:00; holidays 2025-12-25; holidays 2025-12-26'::business_calendar;
 SELECT business_duration('2025-01-02', '2025-01-01', 'mon-fri 09:00-17:00');
 SELECT business_duration('-infinity', '2025-01-01', 'mon-fri 09:00-17:00');
@@ -164,3 +166,21 @@ SELECT business_add('2025-01-01', '-1 hour', 'mon-fri 09:00-17:00');
 SELECT business_add('infinity', '1 hour', 'mon-fri 09:00-17:00');
 SELECT business_add('2025-01-01', '2000000000 hours', 'mon 09:00-09:01');
 SELECT is_business_time('infinity', 'mon-fri 09:00-17:00');
+-- A round-the-clock calendar over the whole timestamp range passes the
+-- largest interval: an error, never a wrapped number.
+SELECT business_duration('4713-11-24 00:00+00 BC', '294276-12-31 00:00+00', 'mon-sun 00:00-24:00');
+SELECT business_add('200000-01-01 00:00+00', '100000 years', 'mon-sun 00:00-24:00');
+RESET timezone;
+
+-- Far beyond the zone's table of transitions, daylight saving goes on:
+-- working time walked from 2025 agrees with PostgreSQL's own AT TIME ZONE
+-- in the year 2780 and beyond.
+SET timezone = 'UTC';
+SELECT y, business_duration('2025-01-01', f, c) - business_duration('2025-01-01', s, c) AS walked,
+       business_duration(s, f, c) AS direct,
+       (SELECT count(*) FILTER (WHERE (m AT TIME ZONE 'America/New_York')::time >= '09:00'
+                                  AND (m AT TIME ZONE 'America/New_York')::time < '17:00') * interval '15 minutes'
+        FROM generate_series(s, f - interval '15 minutes', interval '15 minutes') m) AS brute
+FROM unnest(ARRAY[2500, 2780, 3100]) y,
+LATERAL (SELECT make_timestamptz(y, 6, 28, 0, 0, 0, 'UTC') AS s, make_timestamptz(y, 7, 3, 13, 30, 0, 'UTC') AS f,
+                'mon-sun 09:00-17:00; tz America/New_York'::business_calendar AS c) x;

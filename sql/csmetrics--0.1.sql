@@ -79,7 +79,7 @@ CREATE FUNCTION @extschema@.csat_summary_out(@extschema@.csat_summary) RETURNS p
 CREATE FUNCTION @extschema@.csat_summary_recv(pg_catalog.internal) RETURNS @extschema@.csat_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.csat_summary_send(@extschema@.csat_summary) RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'rating_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.csat_summary (
 	INPUT = @extschema@.csat_summary_in,
@@ -93,9 +93,9 @@ CREATE TYPE @extschema@.csat_summary (
 COMMENT ON TYPE @extschema@.csat_summary IS 'customer satisfaction answers counted per rating on a 2- to 10-point scale; text form "csat v1 ..."';
 
 CREATE FUNCTION @extschema@.csat_summary_eq(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'rating_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION @extschema@.csat_summary_ne(@extschema@.csat_summary, @extschema@.csat_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'rating_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.csat_summary, RIGHTARG = @extschema@.csat_summary,
 	FUNCTION = @extschema@.csat_summary_eq,
@@ -119,7 +119,7 @@ COMMENT ON OPERATOR @extschema@.=(@extschema@.csat_summary, @extschema@.csat_sum
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.csat_summary, @extschema@.csat_summary) IS 'whether two csat_summary values differ';
 
 CREATE FUNCTION @extschema@.csat_summary_hash(@extschema@.csat_summary) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'rating_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_summary_hash(@extschema@.csat_summary) IS 'hash of csat_summary, for GROUP BY, DISTINCT and hash joins';
 CREATE OPERATOR CLASS @extschema@.csat_summary_hash_ops
 	DEFAULT FOR TYPE @extschema@.csat_summary USING hash AS
@@ -140,7 +140,7 @@ CREATE FUNCTION @extschema@.ces_summary_out(@extschema@.ces_summary) RETURNS pg_
 CREATE FUNCTION @extschema@.ces_summary_recv(pg_catalog.internal) RETURNS @extschema@.ces_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.ces_summary_send(@extschema@.ces_summary) RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'rating_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.ces_summary (
 	INPUT = @extschema@.ces_summary_in,
@@ -154,9 +154,9 @@ CREATE TYPE @extschema@.ces_summary (
 COMMENT ON TYPE @extschema@.ces_summary IS 'Customer Effort Score answers counted per score on a 2- to 10-point scale; text form "ces v1 ..."';
 
 CREATE FUNCTION @extschema@.ces_summary_eq(@extschema@.ces_summary, @extschema@.ces_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'rating_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION @extschema@.ces_summary_ne(@extschema@.ces_summary, @extschema@.ces_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'rating_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.ces_summary, RIGHTARG = @extschema@.ces_summary,
 	FUNCTION = @extschema@.ces_summary_eq,
@@ -180,7 +180,7 @@ COMMENT ON OPERATOR @extschema@.=(@extschema@.ces_summary, @extschema@.ces_summa
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.ces_summary, @extschema@.ces_summary) IS 'whether two ces_summary values differ';
 
 CREATE FUNCTION @extschema@.ces_summary_hash(@extschema@.ces_summary) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'rating_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_summary_hash(@extschema@.ces_summary) IS 'hash of ces_summary, for GROUP BY, DISTINCT and hash joins';
 CREATE OPERATOR CLASS @extschema@.ces_summary_hash_ops
 	DEFAULT FOR TYPE @extschema@.ces_summary USING hash AS

@@ -33,6 +33,13 @@ PG_FUNCTION_INFO_V1(is_business_time);
 /* The last local date a search may reach (timestamps end in 294276 AD). */
 #define LAST_DAY (END_TIMESTAMP / USECS_PER_DAY + 1)
 
+/* Unix times in January and July of the year 3000, to see if DST goes on. */
+#define FAR_JANUARY INT64CONST(32503766400)
+#define FAR_JULY INT64CONST(32519318400)
+
+/* Step of the search for offset changes that pg_next_dst_boundary misses. */
+#define PROBE_SECS (14 * SECS_PER_DAY)
+
 /* Seconds from the Unix epoch to the PostgreSQL epoch. */
 #define EPOCH_OFFSET_SECS ((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY)
 
@@ -45,6 +52,7 @@ typedef struct WorkClock
 	int64		week_prefix[8]; /* working microseconds before weekday d */
 	const DateADT *holidays;
 	int64	   *holiday_prefix; /* working time lost to holidays before i */
+	bool		keeps_changing; /* the zone's rules still change the offset */
 	/* The UTC offset last looked up and the instants it holds between. */
 	bool		period_known;
 	bool		period_ends;
@@ -81,6 +89,13 @@ day_prefix(const WorkClock *clock, int dow, int64 t)
 	return sum;
 }
 
+/* The zone's UTC offset in seconds at Unix time t. */
+static long int
+utc_offset(const pg_tz *zone, pg_time_t t)
+{
+	return pg_localtime(&t, zone)->tm_gmtoff;
+}
+
 /* Set up W for a calendar, in memory context cxt. */
 static void
 clock_init(WorkClock *clock, const BusinessCalendar *cal, MemoryContext cxt)
@@ -95,6 +110,7 @@ clock_init(WorkClock *clock, const BusinessCalendar *cal, MemoryContext cxt)
 	for (int d = 0; d < 7; d++)
 		clock->week_prefix[d + 1] = clock->week_prefix[d] + day_prefix(clock, d, USECS_PER_DAY);
 	clock->week_total = clock->week_prefix[7];
+	clock->keeps_changing = utc_offset(clock->zone, FAR_JANUARY) != utc_offset(clock->zone, FAR_JULY);
 	clock->holidays = CALENDAR_HOLIDAYS(cal);
 	clock->holiday_prefix = MemoryContextAlloc(cxt, (cal->nholidays + 1) * sizeof(int64));
 	clock->holiday_prefix[0] = 0;
@@ -154,8 +170,12 @@ holidays_before(const WorkClock *clock, int64 date)
 	return low;
 }
 
-/* W(x): working microseconds from the origin up to local time x. */
-static int64
+/*
+ * W(x): working microseconds from the origin up to local time x, in 128
+ * bits because a round-the-clock calendar over the whole timestamp range
+ * passes 2^63.
+ */
+static int128
 working_until(const WorkClock *clock, int64 local)
 {
 	int64		date = floor_div(local, USECS_PER_DAY);
@@ -163,12 +183,45 @@ working_until(const WorkClock *clock, int64 local)
 	int64		weeks = floor_div(date - FIRST_MONDAY, 7);
 	int			dow = (int) (date - FIRST_MONDAY - weeks * 7);
 	int			before = holidays_before(clock, date);
-	int64		work = weeks * clock->week_total + clock->week_prefix[dow] + day_prefix(clock, dow, t);
+	int128		work = (int128) weeks * clock->week_total + clock->week_prefix[dow] + day_prefix(clock, dow, t);
 
 	work -= clock->holiday_prefix[before];
 	if (before < clock->cal->nholidays && clock->holidays[before] == date)
 		work -= day_prefix(clock, dow, t);
 	return work;
+}
+
+/*
+ * Far beyond the zone's table of transitions, pg_next_dst_boundary can
+ * report no further change although the zone's rules go on changing the
+ * offset.  Then find the next change by stepping two weeks at a time and
+ * bisecting to the second; 1 if found before the end of timestamps.
+ */
+static int
+next_change_by_probing(const pg_tz *zone, pg_time_t t, long int offset, pg_time_t *boundary)
+{
+	pg_time_t	last = (END_TIMESTAMP / USECS_PER_SEC) + EPOCH_OFFSET_SECS;
+
+	for (pg_time_t low = t; low < last; low += PROBE_SECS)
+	{
+		pg_time_t	high = Min(low + PROBE_SECS, last);
+
+		CHECK_FOR_INTERRUPTS();
+		if (utc_offset(zone, high) == offset)
+			continue;
+		while (high - low > 1)
+		{
+			pg_time_t	mid = low + (high - low) / 2;
+
+			if (utc_offset(zone, mid) == offset)
+				low = mid;
+			else
+				high = mid;
+		}
+		*boundary = high;
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -194,6 +247,8 @@ offset_at(WorkClock *clock, TimestampTz u, int64 *offset, TimestampTz *change)
 									 &after_gmtoff, &after_isdst, clock->zone);
 		if (found < 0)
 			elog(ERROR, "could not find the UTC offset changes of time zone \"%s\"", clock->cal->tzname);
+		if (found == 0 && clock->keeps_changing)
+			found = next_change_by_probing(clock->zone, t, before_gmtoff, &boundary);
 		clock->period_known = true;
 		clock->period_from = u;
 		clock->period_offset = (int64) before_gmtoff * USECS_PER_SEC;
@@ -221,7 +276,7 @@ check_finite(TimestampTz ts, const char *argname)
 static int64
 working_between(WorkClock *clock, TimestampTz start, TimestampTz finish)
 {
-	int64		total = 0;
+	int128		total = 0;
 
 	while (start < finish)
 	{
@@ -235,7 +290,12 @@ working_between(WorkClock *clock, TimestampTz start, TimestampTz finish)
 		total += working_until(clock, end + offset) - working_until(clock, start + offset);
 		start = end;
 	}
-	return total;
+	if (total > PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("interval out of range"),
+				 errdetail("The working time between these instants exceeds the largest interval.")));
+	return (int64) total;
 }
 
 /* business_duration(start, finish, calendar): the working time between them. */
@@ -263,14 +323,14 @@ business_duration(PG_FUNCTION_ARGS)
  * bisecting over days, then walk that day's ranges.
  */
 static int64
-local_time_reaching(const WorkClock *clock, int64 from, int64 target)
+local_time_reaching(const WorkClock *clock, int64 from, int128 target)
 {
 	int64		first_day = floor_div(from, USECS_PER_DAY);
 	int64		low = first_day;
 	int64		step = 1;
 	int64		high;
 	int64		t;
-	int64		need;
+	int128		need;
 	int			dow;
 	int64		weeks;
 
@@ -311,7 +371,7 @@ local_time_reaching(const WorkClock *clock, int64 from, int64 target)
 		if (end <= start)
 			continue;
 		if (need <= end - start)
-			return low * USECS_PER_DAY + start + need;
+			return low * USECS_PER_DAY + start + (int64) need;
 		need -= end - start;
 	}
 	elog(ERROR, "working time ran out within the day that should reach it");
@@ -332,13 +392,13 @@ business_add(PG_FUNCTION_ARGS)
 	{
 		int64		offset;
 		TimestampTz change;
-		int64		worked;
+		int128		worked;
 		int64		reached;
 
 		CHECK_FOR_INTERRUPTS();
 		if (offset_at(clock, start, &offset, &change))
 		{
-			int64		available = working_until(clock, change + offset) -
+			int128		available = working_until(clock, change + offset) -
 				working_until(clock, start + offset);
 
 			if (available < remaining)

@@ -127,6 +127,8 @@ parse_days(CalendarDraft *draft, const char *token, size_t len, bool days[7])
 				reject(draft, psprintf("Day %s is named twice.", day_names[d]));
 			days[d] = true;
 		}
+		if (comma && comma + 1 == end)
+			reject(draft, psprintf("Day list \"%.*s\" ends with a comma.", (int) len, end - len));
 		token = comma ? comma + 1 : end;
 	}
 }
@@ -198,7 +200,7 @@ parse_date(CalendarDraft *draft, const char *token, size_t len)
 	year = atoi(token);
 	month = atoi(token + 5);
 	day = atoi(token + 8);
-	if (month < 1 || month > 12 || day < 1 ||
+	if (year < 1 || month < 1 || month > 12 || day < 1 ||
 		day > day_tab[isleap(year)][month - 1])
 		reject(draft, psprintf("Holiday %.10s is not a date.", token));
 	return date2j(year, month, day) - POSTGRES_EPOCH_JDATE;

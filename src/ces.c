@@ -23,10 +23,6 @@ static const RatingKind ces_kind = {"ces_summary", "ces", "CES", "score", "Score
 PG_FUNCTION_INFO_V1(ces_summary_in);
 PG_FUNCTION_INFO_V1(ces_summary_out);
 PG_FUNCTION_INFO_V1(ces_summary_recv);
-PG_FUNCTION_INFO_V1(ces_summary_send);
-PG_FUNCTION_INFO_V1(ces_summary_eq);
-PG_FUNCTION_INFO_V1(ces_summary_ne);
-PG_FUNCTION_INFO_V1(ces_summary_hash);
 PG_FUNCTION_INFO_V1(ces_agg_trans);
 PG_FUNCTION_INFO_V1(ces_agg_inv);
 PG_FUNCTION_INFO_V1(ces_agg_7pt_trans);
@@ -58,34 +54,6 @@ Datum
 ces_summary_recv(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_POINTER(rating_receive(&ces_kind, (StringInfo) PG_GETARG_POINTER(0)));
-}
-
-/* ces_summary_send(ces_summary): the binary form read by ces_summary_recv. */
-Datum
-ces_summary_send(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BYTEA_P(rating_send(PG_GETARG_RATINGS(0)));
-}
-
-/* ces_summary = ces_summary */
-Datum
-ces_summary_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(rating_equal(PG_GETARG_RATINGS(0), PG_GETARG_RATINGS(1)));
-}
-
-/* ces_summary <> ces_summary */
-Datum
-ces_summary_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!rating_equal(PG_GETARG_RATINGS(0), PG_GETARG_RATINGS(1)));
-}
-
-/* ces_summary_hash(ces_summary): equal summaries have equal bytes. */
-Datum
-ces_summary_hash(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_UINT32(summary_hash_bytes(PG_GETARG_POINTER(0), sizeof(RatingSummary)));
 }
 
 /* The state argument, updated in place inside an aggregate. */

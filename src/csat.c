@@ -21,10 +21,6 @@ static const RatingKind csat_kind = {"csat_summary", "csat", "CSAT", "rating", "
 PG_FUNCTION_INFO_V1(csat_summary_in);
 PG_FUNCTION_INFO_V1(csat_summary_out);
 PG_FUNCTION_INFO_V1(csat_summary_recv);
-PG_FUNCTION_INFO_V1(csat_summary_send);
-PG_FUNCTION_INFO_V1(csat_summary_eq);
-PG_FUNCTION_INFO_V1(csat_summary_ne);
-PG_FUNCTION_INFO_V1(csat_summary_hash);
 PG_FUNCTION_INFO_V1(csat_agg_trans);
 PG_FUNCTION_INFO_V1(csat_agg_inv);
 PG_FUNCTION_INFO_V1(csat_agg_5pt_trans);
@@ -63,34 +59,6 @@ Datum
 csat_summary_recv(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_POINTER(rating_receive(&csat_kind, (StringInfo) PG_GETARG_POINTER(0)));
-}
-
-/* csat_summary_send(csat_summary): the binary form read by csat_summary_recv. */
-Datum
-csat_summary_send(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BYTEA_P(rating_send(PG_GETARG_RATINGS(0)));
-}
-
-/* csat_summary = csat_summary */
-Datum
-csat_summary_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(rating_equal(PG_GETARG_RATINGS(0), PG_GETARG_RATINGS(1)));
-}
-
-/* csat_summary <> csat_summary */
-Datum
-csat_summary_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!rating_equal(PG_GETARG_RATINGS(0), PG_GETARG_RATINGS(1)));
-}
-
-/* csat_summary_hash(csat_summary): equal summaries have equal bytes. */
-Datum
-csat_summary_hash(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_UINT32(summary_hash_bytes(PG_GETARG_POINTER(0), sizeof(RatingSummary)));
 }
 
 /* The state argument, updated in place inside an aggregate. */

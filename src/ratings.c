@@ -17,6 +17,11 @@
 
 #include "ratings.h"
 
+PG_FUNCTION_INFO_V1(rating_summary_send);
+PG_FUNCTION_INFO_V1(rating_summary_eq);
+PG_FUNCTION_INFO_V1(rating_summary_ne);
+PG_FUNCTION_INFO_V1(rating_summary_hash);
+
 /* A new summary on the given scale with no answers. */
 static RatingSummary *
 rating_make(int32 scale)
@@ -102,10 +107,11 @@ rating_receive(const RatingKind *kind, StringInfo buf)
 	return summary;
 }
 
-/* The binary form read by rating_receive. */
-bytea *
-rating_send(const RatingSummary *summary)
+/* csat_summary_send and ces_summary_send: the form rating_receive reads. */
+Datum
+rating_summary_send(PG_FUNCTION_ARGS)
 {
+	RatingSummary *summary = PG_GETARG_RATINGS(0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -113,15 +119,36 @@ rating_send(const RatingSummary *summary)
 	pq_sendint32(&buf, summary->scale);
 	for (int i = 0; i < summary->scale; i++)
 		pq_sendint64(&buf, summary->counts[i]);
-	return pq_endtypsend(&buf);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /* Whether two summaries have the same scale and counts. */
-bool
+static bool
 rating_equal(const RatingSummary *a, const RatingSummary *b)
 {
 	return a->scale == b->scale &&
 		memcmp(a->counts, b->counts, sizeof(a->counts)) == 0;
+}
+
+/* = for csat_summary and ces_summary */
+Datum
+rating_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(rating_equal(PG_GETARG_RATINGS(0), PG_GETARG_RATINGS(1)));
+}
+
+/* <> for csat_summary and ces_summary */
+Datum
+rating_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!rating_equal(PG_GETARG_RATINGS(0), PG_GETARG_RATINGS(1)));
+}
+
+/* Hash for csat_summary and ces_summary: equal summaries have equal bytes. */
+Datum
+rating_summary_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32(summary_hash_bytes(PG_GETARG_POINTER(0), sizeof(RatingSummary)));
 }
 
 /* Number of answers; inputs and merges keep it in range. */

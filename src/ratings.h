@@ -40,8 +40,6 @@ typedef struct RatingSummary
 extern RatingSummary *rating_parse(const RatingKind *kind, const char *input);
 extern char *rating_format(const RatingKind *kind, const RatingSummary *summary);
 extern RatingSummary *rating_receive(const RatingKind *kind, StringInfo buf);
-extern bytea *rating_send(const RatingSummary *summary);
-extern bool rating_equal(const RatingSummary *a, const RatingSummary *b);
 extern void rating_count(const RatingKind *kind, RatingSummary *state,
 						 int32 rating, int32 scale);
 extern void rating_uncount(const RatingKind *kind, RatingSummary *state,

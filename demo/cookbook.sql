@@ -1,0 +1,415 @@
+-- csmetrics cookbook: a helpdesk export and one view per support metric.
+--
+-- Load it after CREATE EXTENSION csmetrics. The tables look like what a
+-- helpdesk exports (tickets, the replies on them, satisfaction surveys, phone
+-- calls, customers, monthly costs); the views turn them into the metrics of
+-- docs/cookbook.md, one ordinary view per metric, by ISO week and channel.
+-- Every view exposes plain numbers and intervals, so a BI tool reads them
+-- without knowing the summary types.
+--
+-- Weeks, months and days are taken in the session's time zone: give the role
+-- that reads these views (and the one that runs refresh_daily_metrics) a fixed
+-- one, e.g. ALTER ROLE reporting SET timezone = 'Europe/Paris'.
+
+-- ----------------------------------------------------------------
+-- The export
+-- ----------------------------------------------------------------
+
+CREATE TABLE customers (
+    id          bigint PRIMARY KEY,
+    signed_up   date NOT NULL,
+    cancelled   date CHECK (cancelled >= signed_up)     -- NULL: still a customer
+);
+
+CREATE TABLE tickets (
+    id              bigint PRIMARY KEY,
+    channel         text NOT NULL,                      -- email, chat, phone, social
+    team            text NOT NULL,
+    customer_id     bigint NOT NULL REFERENCES customers,
+    created_at      timestamptz NOT NULL,
+    first_reply_at  timestamptz CHECK (first_reply_at >= created_at),  -- first human reply
+    resolved_at     timestamptz CHECK (resolved_at >= created_at),     -- final resolution; NULL while open
+    reopened        boolean NOT NULL DEFAULT false,     -- the customer came back after a resolution
+    escalated       boolean NOT NULL DEFAULT false,     -- handed beyond the first line
+    status          text NOT NULL
+                    CHECK (status IN ('new', 'open', 'pending', 'on-hold', 'solved', 'closed')),
+    contacts        integer NOT NULL DEFAULT 1 CHECK (contacts >= 1),  -- customer messages or calls
+    CHECK ((resolved_at IS NOT NULL) = (status IN ('solved', 'closed')))
+);
+
+-- One row per customer message, with the agent reply that answered it.
+CREATE TABLE ticket_replies (
+    ticket_id            bigint NOT NULL REFERENCES tickets,
+    customer_message_at  timestamptz NOT NULL,
+    agent_reply_at       timestamptz CHECK (agent_reply_at >= customer_message_at)  -- NULL: not answered yet
+);
+CREATE INDEX ON ticket_replies (ticket_id);
+
+-- Sent when a ticket is resolved; an unanswered question stays NULL.
+CREATE TABLE surveys (
+    ticket_id    bigint PRIMARY KEY REFERENCES tickets,
+    sent_at      timestamptz NOT NULL,
+    nps_score    integer CHECK (nps_score BETWEEN 0 AND 10),    -- how likely to recommend us
+    csat_rating  integer CHECK (csat_rating BETWEEN 1 AND 5),   -- how satisfied with the support
+    ces_score    integer CHECK (ces_score BETWEEN 1 AND 7)      -- how easy it was (7 = very easy)
+);
+
+-- Every call offered on a phone ticket. A caller who hung up in the queue
+-- (abandoned) was never handled, so the call has no talk, hold or wrap-up.
+CREATE TABLE calls (
+    ticket_id   bigint NOT NULL REFERENCES tickets,
+    started_at  timestamptz NOT NULL,
+    talk        interval,
+    hold        interval,
+    wrap_up     interval,
+    abandoned   boolean NOT NULL,
+    CHECK (abandoned = (talk IS NULL))
+);
+CREATE INDEX ON calls (ticket_id);
+
+-- Total support operating cost (salaries, tools, telephony) per month.
+CREATE TABLE support_costs (
+    month  date PRIMARY KEY CHECK (month = date_trunc('month', month)),
+    cost   numeric(12, 2) NOT NULL
+);
+
+-- ----------------------------------------------------------------
+-- Metric views, by ISO week (the Monday it starts on) and channel
+--
+-- A week is the week of the event that a metric measures: ticket creation for
+-- intake metrics, resolution for outcome metrics, the survey, the reply or
+-- the call for the rest.
+-- ----------------------------------------------------------------
+
+-- Ticket volume: new tickets.
+CREATE VIEW weekly_ticket_volume AS
+SELECT date_trunc('week', created_at)::date AS week, channel,
+       count(*) AS tickets
+FROM tickets
+GROUP BY 1, 2;
+
+-- Backlog: tickets open at the end of each week (created by then, not yet
+-- resolved), for every week with new tickets and every channel, zeros included.
+CREATE VIEW weekly_backlog AS
+WITH weeks AS (
+    SELECT week::date AS week, week + interval '1 week' AS week_end
+    FROM generate_series((SELECT date_trunc('week', min(created_at)) FROM tickets),
+                         (SELECT date_trunc('week', max(created_at)) FROM tickets),
+                         interval '1 week') AS week
+)
+SELECT w.week, c.channel,
+       count(t.id) AS open_tickets
+FROM weeks w
+CROSS JOIN (SELECT DISTINCT channel FROM tickets) c
+LEFT JOIN tickets t ON t.channel = c.channel
+                   AND t.created_at <= w.week_end
+                   AND (t.resolved_at IS NULL OR t.resolved_at > w.week_end)
+GROUP BY w.week, c.channel;
+
+-- First response time of the week's new tickets; those not answered yet have
+-- a NULL difference, which duration_agg skips.
+CREATE VIEW weekly_first_response AS
+SELECT week, channel,
+       duration_count(s)  AS answered,
+       median(s)          AS first_response_median,
+       percentile(s, 0.9) AS first_response_p90,
+       mean(s)            AS first_response_mean
+FROM (SELECT date_trunc('week', created_at)::date AS week, channel,
+             duration_agg(first_reply_at - created_at) AS s
+      FROM tickets
+      GROUP BY 1, 2) AS weekly;
+
+-- Average reply time: each customer message to the agent reply that answered
+-- it, for the replies sent in the week.
+CREATE VIEW weekly_reply_time AS
+SELECT week, channel,
+       duration_count(s)  AS replies,
+       mean(s)            AS average_reply_time,
+       median(s)          AS median_reply_time
+FROM (SELECT date_trunc('week', r.agent_reply_at)::date AS week, t.channel,
+             duration_agg(r.agent_reply_at - r.customer_message_at) AS s
+      FROM ticket_replies r
+      JOIN tickets t ON t.id = r.ticket_id
+      WHERE r.agent_reply_at IS NOT NULL
+      GROUP BY 1, 2) AS weekly;
+
+-- Resolution time (creation to final resolution) of the tickets resolved in
+-- the week.
+CREATE VIEW weekly_resolution_time AS
+SELECT week, channel,
+       duration_count(s)  AS resolved_tickets,
+       median(s)          AS resolution_median,
+       percentile(s, 0.9) AS resolution_p90,
+       mean(s)            AS resolution_mean
+FROM (SELECT date_trunc('week', resolved_at)::date AS week, channel,
+             duration_agg(resolved_at - created_at) AS s
+      FROM tickets
+      WHERE resolved_at IS NOT NULL
+      GROUP BY 1, 2) AS weekly;
+
+-- Resolution rate: the share of the week's new tickets resolved so far.
+CREATE VIEW weekly_resolution_rate AS
+SELECT date_trunc('week', created_at)::date AS week, channel,
+       count(*)                                  AS tickets,
+       count(resolved_at)                        AS resolved_tickets,
+       rate(rate_agg(resolved_at IS NOT NULL))   AS resolution_pct
+FROM tickets
+GROUP BY 1, 2;
+
+-- First contact resolution of the tickets resolved in the week: solved in one
+-- contact and never reopened. Escalated tickets needed another team, so they
+-- are not FCR-eligible.
+CREATE VIEW weekly_fcr AS
+SELECT date_trunc('week', resolved_at)::date AS week, channel,
+       count(*) FILTER (WHERE NOT escalated)                    AS eligible_tickets,
+       fcr_rate(contacts = 1 AND NOT reopened, NOT escalated)   AS fcr_pct
+FROM tickets
+WHERE resolved_at IS NOT NULL
+GROUP BY 1, 2;
+
+-- Escalation rate of the week's new tickets.
+CREATE VIEW weekly_escalation_rate AS
+SELECT date_trunc('week', created_at)::date AS week, channel,
+       count(*)                   AS tickets,
+       rate(rate_agg(escalated))  AS escalation_pct
+FROM tickets
+GROUP BY 1, 2;
+
+-- Reopen rate of the tickets resolved in the week.
+CREATE VIEW weekly_reopen_rate AS
+SELECT date_trunc('week', resolved_at)::date AS week, channel,
+       count(*)                  AS resolved_tickets,
+       rate(rate_agg(reopened))  AS reopen_pct
+FROM tickets
+WHERE resolved_at IS NOT NULL
+GROUP BY 1, 2;
+
+-- Replies per ticket: agent replies on the tickets resolved in the week,
+-- divided by those tickets.
+CREATE VIEW weekly_replies_per_ticket AS
+SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
+       count(*)                              AS resolved_tickets,
+       sum(r.replies)::bigint                AS replies,
+       sum(r.replies)::float8 / count(*)     AS replies_per_ticket
+FROM tickets t
+CROSS JOIN LATERAL (SELECT count(agent_reply_at) AS replies
+                    FROM ticket_replies
+                    WHERE ticket_id = t.id) r
+WHERE t.resolved_at IS NOT NULL
+GROUP BY 1, 2;
+
+-- Average handle time of the calls handled in the week: abandoned calls have
+-- NULL parts, and aht() skips them.
+CREATE VIEW weekly_aht AS
+SELECT date_trunc('week', c.started_at)::date AS week, t.channel,
+       count(c.talk)                    AS handled_calls,
+       aht(c.talk, c.hold, c.wrap_up)   AS aht
+FROM calls c
+JOIN tickets t ON t.id = c.ticket_id
+GROUP BY 1, 2;
+
+-- Abandonment rate: calls offered in the week that the caller hung up on
+-- before an agent answered.
+CREATE VIEW weekly_abandonment AS
+SELECT date_trunc('week', c.started_at)::date AS week, t.channel,
+       count(*)                                 AS offered_calls,
+       count(*) FILTER (WHERE c.abandoned)      AS abandoned_calls,
+       rate(rate_agg(c.abandoned))              AS abandonment_pct
+FROM calls c
+JOIN tickets t ON t.id = c.ticket_id
+GROUP BY 1, 2;
+
+-- CSAT of the surveys sent in the week, with its 95% confidence interval.
+CREATE VIEW weekly_csat AS
+SELECT week, channel,
+       responses(s)  AS responses,
+       csat(s)       AS csat_pct,
+       ci_low(s)     AS csat_ci_low,
+       ci_high(s)    AS csat_ci_high
+FROM (SELECT date_trunc('week', sv.sent_at)::date AS week, t.channel,
+             csat_agg(sv.csat_rating) AS s
+      FROM surveys sv
+      JOIN tickets t ON t.id = sv.ticket_id
+      GROUP BY 1, 2) AS weekly;
+
+-- NPS of the surveys sent in the week, with its 95% margin of error in points.
+CREATE VIEW weekly_nps AS
+SELECT week, channel,
+       responses(s)   AS responses,
+       nps(s)         AS nps,
+       nps_margin(s)  AS nps_margin
+FROM (SELECT date_trunc('week', sv.sent_at)::date AS week, t.channel,
+             nps_agg(sv.nps_score) AS s
+      FROM surveys sv
+      JOIN tickets t ON t.id = sv.ticket_id
+      GROUP BY 1, 2) AS weekly;
+
+-- Customer Effort Score (mean answer, 1-7, higher is easier) of the surveys
+-- sent in the week.
+CREATE VIEW weekly_ces AS
+SELECT week, channel,
+       responses(s)  AS responses,
+       ces(s)        AS ces
+FROM (SELECT date_trunc('week', sv.sent_at)::date AS week, t.channel,
+             ces_agg(sv.ces_score) AS s
+      FROM surveys sv
+      JOIN tickets t ON t.id = sv.ticket_id
+      GROUP BY 1, 2) AS weekly;
+
+-- Channel mix: each channel's share of the week's customer contacts.
+CREATE VIEW weekly_channel_mix AS
+SELECT date_trunc('week', created_at)::date AS week, channel,
+       sum(contacts)::bigint AS contacts,
+       100 * sum(contacts)::float8
+           / sum(sum(contacts)) OVER (PARTITION BY date_trunc('week', created_at)::date) AS share_pct
+FROM tickets
+GROUP BY 1, 2;
+
+-- ----------------------------------------------------------------
+-- Monthly business views
+-- ----------------------------------------------------------------
+
+-- Customer retention and churn per month, from the first sign-up's month to
+-- the month of the latest sign-up or cancellation. A customer counts from
+-- signed_up and stops counting on cancelled.
+CREATE VIEW monthly_customer_retention AS
+WITH months AS (
+    SELECT month::date AS month, (month + interval '1 month')::date AS next_month
+    FROM generate_series((SELECT date_trunc('month', min(signed_up)) FROM customers),
+                         (SELECT date_trunc('month', greatest(max(signed_up), max(cancelled)))
+                          FROM customers),
+                         interval '1 month') AS month
+), counts AS (
+    SELECT m.month,
+           count(*) FILTER (WHERE c.signed_up < m.month
+                              AND (c.cancelled IS NULL OR c.cancelled >= m.month))       AS customers_at_start,
+           count(*) FILTER (WHERE c.signed_up < m.next_month
+                              AND (c.cancelled IS NULL OR c.cancelled >= m.next_month))  AS customers_at_end,
+           count(*) FILTER (WHERE c.signed_up >= m.month AND c.signed_up < m.next_month
+                              AND (c.cancelled IS NULL OR c.cancelled >= m.next_month))  AS new_customers,
+           count(*) FILTER (WHERE c.signed_up < m.month
+                              AND c.cancelled >= m.month AND c.cancelled < m.next_month) AS customers_lost
+    FROM months m
+    CROSS JOIN customers c
+    GROUP BY m.month
+)
+SELECT month, customers_at_start, customers_at_end, new_customers, customers_lost,
+       retention_rate(customers_at_start, customers_at_end, new_customers) AS retention_pct,
+       churn_rate(customers_at_start, customers_lost)                      AS churn_pct
+FROM counts;
+
+-- Cost per ticket: the month's support cost over the tickets created in it.
+CREATE VIEW monthly_cost_per_ticket AS
+SELECT sc.month, sc.cost,
+       count(t.id) AS tickets,
+       round(sc.cost / nullif(count(t.id), 0), 2) AS cost_per_ticket
+FROM support_costs sc
+LEFT JOIN tickets t ON date_trunc('month', t.created_at)::date = sc.month
+GROUP BY sc.month, sc.cost;
+
+-- ----------------------------------------------------------------
+-- Daily summaries: store once, roll up to any week or month
+--
+-- One row per day and channel holding csmetrics summaries instead of numbers.
+-- rollup() merges them exactly, so the weekly and monthly views below equal
+-- the views above over the raw rows, while reading ~365 rows per channel and
+-- year instead of every ticket, reply, survey and call.
+-- ----------------------------------------------------------------
+
+CREATE TABLE daily_metrics (
+    day             date NOT NULL,
+    channel         text NOT NULL,
+    tickets         integer NOT NULL,   -- created that day
+    first_response  duration_summary,   -- of the tickets created that day
+    escalated       rate_summary,       -- of the tickets created that day
+    fcr             rate_summary,       -- of the FCR-eligible tickets resolved that day
+    reopened        rate_summary,       -- of the tickets resolved that day
+    nps_scores      nps_summary,        -- of the surveys sent that day
+    csat_ratings    csat_summary,
+    ces_scores      ces_summary,
+    handle_time     duration_summary,   -- of the calls handled that day
+    abandoned       rate_summary,       -- of the calls offered that day
+    PRIMARY KEY (day, channel)
+);
+COMMENT ON TABLE daily_metrics IS
+    'csmetrics summaries per day and channel; NULL where nothing of that kind happened that day';
+
+-- Recomputes the days first_day..last_day. Tickets change after the day they
+-- were created (they get resolved, reopened, surveyed), so a team schedules it
+-- nightly over a trailing window, e.g. with pg_cron:
+--   CALL refresh_daily_metrics(current_date - 30, current_date - 1);
+CREATE PROCEDURE refresh_daily_metrics(first_day date, last_day date)
+LANGUAGE sql
+BEGIN ATOMIC
+    DELETE FROM daily_metrics WHERE day BETWEEN first_day AND last_day;
+    INSERT INTO daily_metrics
+    SELECT day, channel, coalesce(tickets, 0), first_response, escalated, fcr, reopened,
+           nps_scores, csat_ratings, ces_scores, handle_time, abandoned
+    FROM (SELECT created_at::date AS day, channel,
+                 count(*)                                  AS tickets,
+                 duration_agg(first_reply_at - created_at) AS first_response,
+                 rate_agg(escalated)                       AS escalated
+          FROM tickets
+          WHERE created_at >= first_day AND created_at < last_day + 1
+          GROUP BY 1, 2) AS created
+    FULL JOIN
+         (SELECT resolved_at::date AS day, channel,
+                 rate_agg(contacts = 1 AND NOT reopened) FILTER (WHERE NOT escalated) AS fcr,
+                 rate_agg(reopened)                        AS reopened
+          FROM tickets
+          WHERE resolved_at >= first_day AND resolved_at < last_day + 1
+          GROUP BY 1, 2) AS resolved USING (day, channel)
+    FULL JOIN
+         (SELECT sv.sent_at::date AS day, t.channel,
+                 nps_agg(sv.nps_score)                     AS nps_scores,
+                 csat_agg(sv.csat_rating)                  AS csat_ratings,
+                 ces_agg(sv.ces_score)                     AS ces_scores
+          FROM surveys sv
+          JOIN tickets t ON t.id = sv.ticket_id
+          WHERE sv.sent_at >= first_day AND sv.sent_at < last_day + 1
+          GROUP BY 1, 2) AS surveyed USING (day, channel)
+    FULL JOIN
+         (SELECT c.started_at::date AS day, t.channel,
+                 duration_agg(c.talk + c.hold + c.wrap_up) AS handle_time,
+                 rate_agg(c.abandoned)                     AS abandoned
+          FROM calls c
+          JOIN tickets t ON t.id = c.ticket_id
+          WHERE c.started_at >= first_day AND c.started_at < last_day + 1
+          GROUP BY 1, 2) AS called USING (day, channel);
+END;
+
+-- The headline metrics per week, from the daily summaries.
+CREATE VIEW weekly_rollup AS
+SELECT date_trunc('week', day)::date AS week, channel,
+       sum(tickets)                              AS tickets,
+       median(rollup(first_response))            AS first_response_median,
+       percentile(rollup(first_response), 0.9)   AS first_response_p90,
+       rate(rollup(escalated))                   AS escalation_pct,
+       rate(rollup(fcr))                         AS fcr_pct,
+       rate(rollup(reopened))                    AS reopen_pct,
+       responses(rollup(nps_scores))             AS nps_responses,
+       nps(rollup(nps_scores))                   AS nps,
+       csat(rollup(csat_ratings))                AS csat_pct,
+       ces(rollup(ces_scores))                   AS ces,
+       mean(rollup(handle_time))                 AS aht,
+       rate(rollup(abandoned))                   AS abandonment_pct
+FROM daily_metrics
+GROUP BY 1, 2;
+
+-- The same per month.
+CREATE VIEW monthly_rollup AS
+SELECT date_trunc('month', day)::date AS month, channel,
+       sum(tickets)                              AS tickets,
+       median(rollup(first_response))            AS first_response_median,
+       percentile(rollup(first_response), 0.9)   AS first_response_p90,
+       rate(rollup(escalated))                   AS escalation_pct,
+       rate(rollup(fcr))                         AS fcr_pct,
+       rate(rollup(reopened))                    AS reopen_pct,
+       responses(rollup(nps_scores))             AS nps_responses,
+       nps(rollup(nps_scores))                   AS nps,
+       csat(rollup(csat_ratings))                AS csat_pct,
+       ces(rollup(ces_scores))                   AS ces,
+       mean(rollup(handle_time))                 AS aht,
+       rate(rollup(abandoned))                   AS abandonment_pct
+FROM daily_metrics
+GROUP BY 1, 2;

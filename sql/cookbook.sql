@@ -1,0 +1,410 @@
+-- cookbook: the schema and views of demo/cookbook.sql over a dozen hand-made
+-- tickets (two ISO weeks, email and phone), each view checked against values
+-- worked out by hand. Every check joins the view to the expected rows with a
+-- FULL JOIN, so a missing or extra row shows up as well as a wrong number.
+-- A schema of its own: other suites in this database have their own tables.
+CREATE SCHEMA cookbook;
+SET search_path = cookbook, public;
+SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
+SET intervalstyle = 'postgres';
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set cookbook :abs_srcdir '/demo/cookbook.sql'
+\set ECHO none
+\i :cookbook
+\set ECHO all
+
+-- median and percentile are estimates within 1% of the exact
+-- percentile_disc rank; everything else is checked exactly.
+CREATE FUNCTION within_1pct(actual interval, expected interval) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT abs(extract(epoch FROM actual - expected)) <= 0.01 * extract(epoch FROM expected)
+$$;
+
+-- ----------------------------------------------------------------
+-- The data
+-- ----------------------------------------------------------------
+
+INSERT INTO customers (id, signed_up, cancelled) VALUES
+    (1, '2024-12-10', NULL),
+    (2, '2025-01-15', '2025-03-20'),
+    (3, '2025-02-03', '2025-03-28'),
+    (4, '2025-03-05', NULL),
+    (5, '2025-03-07', '2025-03-25'),
+    (6, '2024-11-01', '2025-02-10'),
+    (7, '2025-01-20', NULL);
+
+-- Week 1 is 2025-03-03..09, week 2 is 2025-03-10..16.
+INSERT INTO tickets (id, channel, team, customer_id, created_at, first_reply_at, resolved_at,
+                     reopened, escalated, status, contacts) VALUES
+    ( 1, 'email', 'billing',    1, '2025-03-03 09:00', '2025-03-03 10:00',    '2025-03-03 15:00', false, false, 'closed',  1),
+    ( 2, 'email', 'billing',    2, '2025-03-04 10:00', '2025-03-04 12:00',    '2025-03-05 10:00', true,  false, 'closed',  2),
+    ( 3, 'email', 'technical',  3, '2025-03-05 08:00', '2025-03-05 08:30',    '2025-03-12 08:00', false, true,  'closed',  3),
+    ( 4, 'email', 'accounts',   4, '2025-03-07 16:00', '2025-03-08 16:00',    NULL,               false, false, 'open',    2),
+    ( 5, 'phone', 'billing',    1, '2025-03-03 11:00', '2025-03-03 11:00:30', '2025-03-03 11:10', false, false, 'closed',  1),
+    ( 6, 'phone', 'technical',  7, '2025-03-04 14:00', '2025-03-04 14:01',    '2025-03-06 14:00', false, false, 'closed',  2),
+    ( 7, 'phone', 'accounts',   2, '2025-03-06 09:00', '2025-03-06 09:02',    '2025-03-06 16:00', true,  false, 'solved',  2),
+    ( 8, 'email', 'billing',    5, '2025-03-10 09:00', '2025-03-10 13:00',    '2025-03-11 09:00', false, true,  'solved',  1),
+    ( 9, 'email', 'onboarding', 4, '2025-03-12 10:00', NULL,                  NULL,               false, false, 'new',     1),
+    (10, 'phone', 'billing',    7, '2025-03-10 10:00', '2025-03-10 10:00:20', '2025-03-10 10:15', false, false, 'closed',  1),
+    (11, 'phone', 'technical',  3, '2025-03-11 15:00', '2025-03-11 15:03',    '2025-03-14 15:00', false, false, 'solved',  2),
+    (12, 'phone', 'technical',  1, '2025-03-13 12:00', '2025-03-13 12:00:40', NULL,               false, true,  'on-hold', 1);
+
+INSERT INTO ticket_replies (ticket_id, customer_message_at, agent_reply_at) VALUES
+    ( 1, '2025-03-03 09:00', '2025-03-03 10:00'),       -- 1 h
+    ( 2, '2025-03-04 10:00', '2025-03-04 12:00'),       -- 2 h
+    ( 2, '2025-03-05 08:00', '2025-03-05 08:45'),       -- 45 min
+    ( 3, '2025-03-05 08:00', '2025-03-05 08:30'),       -- 30 min
+    ( 3, '2025-03-06 09:00', '2025-03-06 13:00'),       -- 4 h
+    ( 3, '2025-03-11 10:00', '2025-03-11 11:00'),       -- 1 h, week 2
+    ( 4, '2025-03-07 16:00', '2025-03-08 16:00'),       -- 24 h
+    ( 4, '2025-03-09 10:00', NULL),                     -- not answered yet
+    ( 5, '2025-03-03 11:00', '2025-03-03 11:00:30'),    -- 30 s
+    ( 6, '2025-03-04 14:00', '2025-03-04 14:01'),       -- 1 min
+    ( 6, '2025-03-05 09:00', '2025-03-05 09:05'),       -- 5 min
+    ( 7, '2025-03-06 09:00', '2025-03-06 09:02'),       -- 2 min
+    ( 7, '2025-03-06 15:00', '2025-03-06 15:01'),       -- 1 min
+    ( 8, '2025-03-10 09:00', '2025-03-10 13:00'),       -- 4 h
+    ( 9, '2025-03-12 10:00', NULL),
+    (10, '2025-03-10 10:00', '2025-03-10 10:00:20'),    -- 20 s
+    (11, '2025-03-11 15:00', '2025-03-11 15:03'),       -- 3 min
+    (11, '2025-03-13 09:00', '2025-03-13 09:10'),       -- 10 min
+    (12, '2025-03-13 12:00', '2025-03-13 12:00:40');    -- 40 s
+
+INSERT INTO surveys (ticket_id, sent_at, nps_score, csat_rating, ces_score) VALUES
+    ( 1, '2025-03-03 15:30', 10,    5,    7),
+    ( 2, '2025-03-05 10:30',  6,    3,    3),
+    ( 3, '2025-03-12 08:30',  9,    4,    5),
+    ( 5, '2025-03-03 11:40',  8,    5,    6),
+    ( 6, '2025-03-06 14:30', NULL, NULL, NULL),         -- not answered
+    ( 7, '2025-03-06 16:30',  3,    4,    2),
+    ( 8, '2025-03-11 09:30', 10,    NULL, 7),
+    (10, '2025-03-10 10:45',  9,    4,    7),
+    (11, '2025-03-14 15:30',  7,    2,    4);
+
+INSERT INTO calls (ticket_id, started_at, talk, hold, wrap_up, abandoned) VALUES
+    ( 5, '2025-03-03 11:00', '8 min',  '1 min', '1 min', false),   -- 10 min
+    ( 6, '2025-03-04 14:00', '12 min', '3 min', '2 min', false),   -- 17 min
+    ( 6, '2025-03-05 08:55', NULL,     NULL,    NULL,    true),
+    ( 6, '2025-03-05 09:00', '6 min',  '0',     '1 min', false),   --  7 min
+    ( 7, '2025-03-06 09:00', '5 min',  '0',     '1 min', false),   --  6 min
+    ( 7, '2025-03-06 15:00', '4 min',  '2 min', '2 min', false),   --  8 min
+    (10, '2025-03-10 10:00', '9 min',  '2 min', '1 min', false),   -- 12 min
+    (11, '2025-03-11 15:00', '14 min', '5 min', '3 min', false),   -- 22 min
+    (11, '2025-03-13 08:50', NULL,     NULL,    NULL,    true),
+    (11, '2025-03-13 09:00', '7 min',  '0',     '1 min', false),   --  8 min
+    (12, '2025-03-13 11:58', NULL,     NULL,    NULL,    true),
+    (12, '2025-03-13 12:00', '10 min', '4 min', '2 min', false);   -- 16 min
+
+INSERT INTO support_costs (month, cost) VALUES ('2025-02-01', 5000.00), ('2025-03-01', 8400.00);
+
+-- ----------------------------------------------------------------
+-- Metric views
+-- ----------------------------------------------------------------
+
+-- Volume: tickets created per week.
+SELECT week, channel, v.tickets, v.tickets = e.tickets AS ok
+FROM weekly_ticket_volume v
+FULL JOIN (VALUES (date '2025-03-03', 'email', 4),    -- 1, 2, 3, 4
+                  ('2025-03-03', 'phone', 3),         -- 5, 6, 7
+                  ('2025-03-10', 'email', 2),         -- 8, 9
+                  ('2025-03-10', 'phone', 3))         -- 10, 11, 12
+          AS e(week, channel, tickets) USING (week, channel)
+ORDER BY week, channel;
+
+-- Backlog at 2025-03-10 00:00 and 2025-03-17 00:00.
+SELECT week, channel, b.open_tickets, b.open_tickets = e.open_tickets AS ok
+FROM weekly_backlog b
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2),    -- 3 (resolved 03-12), 4
+                  ('2025-03-03', 'phone', 0),         -- 5, 6, 7 all resolved by 03-06
+                  ('2025-03-10', 'email', 2),         -- 4, 9
+                  ('2025-03-10', 'phone', 1))         -- 12 (11 resolved 03-14)
+          AS e(week, channel, open_tickets) USING (week, channel)
+ORDER BY week, channel;
+
+-- First response time of the week's new tickets: the percentile_disc rank
+-- ceil(q * n) of the sorted answered times; mean exact.
+SELECT week, channel, f.answered, e.median, e.p90, f.first_response_mean AS mean,
+       f.answered = e.answered AND within_1pct(f.first_response_median, e.median)
+           AND within_1pct(f.first_response_p90, e.p90) AND f.first_response_mean = e.mean AS ok
+FROM weekly_first_response f
+FULL JOIN (VALUES
+    -- 30 min, 1 h, 2 h, 24 h: median 2nd, p90 4th; mean 1650 min / 4
+    (date '2025-03-03', 'email', 4, interval '1 hour', interval '24 hours', interval '6:52:30'),
+    -- 30 s, 1 min, 2 min: median 2nd, p90 3rd; mean 210 s / 3
+    ('2025-03-03', 'phone', 3, '1 min', '2 min', '00:01:10'),
+    -- 4 h; ticket 9 has no reply yet and is not counted
+    ('2025-03-10', 'email', 1, '4 hours', '4 hours', '4:00:00'),
+    -- 20 s, 40 s, 3 min: median 2nd, p90 3rd; mean 240 s / 3
+    ('2025-03-10', 'phone', 3, '40 s', '3 min', '00:01:20'))
+    AS e(week, channel, answered, median, p90, mean) USING (week, channel)
+ORDER BY week, channel;
+
+-- Average reply time, by the week the reply was sent.
+SELECT week, channel, r.replies, r.average_reply_time, e.median,
+       r.replies = e.replies AND r.average_reply_time = e.average
+           AND within_1pct(r.median_reply_time, e.median) AS ok
+FROM weekly_reply_time r
+FULL JOIN (VALUES
+    -- 1 h, 2 h, 45 min, 30 min, 4 h, 24 h = 32 h 15 min / 6; median 3rd of 6 = 1 h
+    (date '2025-03-03', 'email', 6, interval '5:22:30', interval '1 hour'),
+    -- 30 s, 60 s, 300 s, 120 s, 60 s = 570 s / 5; median 3rd of 5 = 60 s
+    ('2025-03-03', 'phone', 5, '00:01:54', '1 min'),
+    -- 1 h (ticket 3), 4 h (ticket 8) = 5 h / 2; median 1st of 2 = 1 h
+    ('2025-03-10', 'email', 2, '2:30:00', '1 hour'),
+    -- 20 s, 180 s, 600 s, 40 s = 840 s / 4; median 2nd of 4 = 40 s
+    ('2025-03-10', 'phone', 4, '00:03:30', '40 s'))
+    AS e(week, channel, replies, average, median) USING (week, channel)
+ORDER BY week, channel;
+
+-- Resolution time of the tickets resolved in the week.
+SELECT week, channel, t.resolved_tickets, e.median, e.p90, t.resolution_mean AS mean,
+       t.resolved_tickets = e.resolved AND within_1pct(t.resolution_median, e.median)
+           AND within_1pct(t.resolution_p90, e.p90) AND t.resolution_mean = e.mean AS ok
+FROM weekly_resolution_time t
+FULL JOIN (VALUES
+    -- tickets 1 (6 h), 2 (24 h): mean 30 h / 2
+    (date '2025-03-03', 'email', 2, interval '6 hours', interval '24 hours', interval '15:00:00'),
+    -- tickets 5 (10 min), 7 (7 h), 6 (48 h): mean 3310 min / 3 = 1103 min 20 s
+    ('2025-03-03', 'phone', 3, '7 hours', '48 hours', '18:23:20'),
+    -- tickets 8 (24 h), 3 (168 h): mean 192 h / 2
+    ('2025-03-10', 'email', 2, '24 hours', '168 hours', '96:00:00'),
+    -- tickets 10 (15 min), 11 (72 h): mean 4335 min / 2
+    ('2025-03-10', 'phone', 2, '15 min', '72 hours', '36:07:30'))
+    AS e(week, channel, resolved, median, p90, mean) USING (week, channel)
+ORDER BY week, channel;
+
+-- Resolution rate of the week's new tickets.
+SELECT week, channel, r.tickets, r.resolved_tickets, round(r.resolution_pct::numeric, 4) AS pct,
+       (r.tickets, r.resolved_tickets, round(r.resolution_pct::numeric, 4))
+           = (e.tickets, e.resolved, e.pct) AS ok
+FROM weekly_resolution_rate r
+FULL JOIN (VALUES (date '2025-03-03', 'email', 4, 3, 75.0),     -- 4 still open
+                  ('2025-03-03', 'phone', 3, 3, 100.0),
+                  ('2025-03-10', 'email', 2, 1, 50.0),          -- 9 still open
+                  ('2025-03-10', 'phone', 3, 2, 66.6667))       -- 12 still open
+          AS e(week, channel, tickets, resolved, pct) USING (week, channel)
+ORDER BY week, channel;
+
+-- FCR of the tickets resolved in the week: one contact and not reopened, over
+-- the tickets that were not escalated.
+SELECT week, channel, f.eligible_tickets, round(f.fcr_pct::numeric, 4) AS fcr,
+       f.eligible_tickets = e.eligible AND round(f.fcr_pct::numeric, 4) IS NOT DISTINCT FROM e.fcr AS ok
+FROM weekly_fcr f
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 50.0),        -- 1 yes, 2 (two contacts, reopened) no
+                  ('2025-03-03', 'phone', 3, 33.3333),          -- 5 yes, 6 (two contacts) no, 7 no
+                  ('2025-03-10', 'email', 0, NULL),             -- 3 and 8 escalated: none eligible
+                  ('2025-03-10', 'phone', 2, 50.0))             -- 10 yes, 11 (two contacts) no
+          AS e(week, channel, eligible, fcr) USING (week, channel)
+ORDER BY week, channel;
+
+-- Escalation rate of the week's new tickets.
+SELECT week, channel, x.tickets, round(x.escalation_pct::numeric, 4) AS pct,
+       x.tickets = e.tickets AND round(x.escalation_pct::numeric, 4) = e.pct AS ok
+FROM weekly_escalation_rate x
+FULL JOIN (VALUES (date '2025-03-03', 'email', 4, 25.0),        -- 3
+                  ('2025-03-03', 'phone', 3, 0.0),
+                  ('2025-03-10', 'email', 2, 50.0),             -- 8
+                  ('2025-03-10', 'phone', 3, 33.3333))          -- 12
+          AS e(week, channel, tickets, pct) USING (week, channel)
+ORDER BY week, channel;
+
+-- Reopen rate of the tickets resolved in the week.
+SELECT week, channel, r.resolved_tickets, round(r.reopen_pct::numeric, 4) AS pct,
+       r.resolved_tickets = e.resolved AND round(r.reopen_pct::numeric, 4) = e.pct AS ok
+FROM weekly_reopen_rate r
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 50.0),        -- 2 of 1, 2
+                  ('2025-03-03', 'phone', 3, 33.3333),          -- 7 of 5, 6, 7
+                  ('2025-03-10', 'email', 2, 0.0),              -- 3, 8
+                  ('2025-03-10', 'phone', 2, 0.0))              -- 10, 11
+          AS e(week, channel, resolved, pct) USING (week, channel)
+ORDER BY week, channel;
+
+-- Replies per ticket resolved in the week.
+SELECT week, channel, p.resolved_tickets, p.replies, round(p.replies_per_ticket::numeric, 4) AS per_ticket,
+       (p.resolved_tickets, p.replies, round(p.replies_per_ticket::numeric, 4))
+           = (e.resolved, e.replies, e.per_ticket) AS ok
+FROM weekly_replies_per_ticket p
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 3, 1.5),      -- 1: 1, 2: 2
+                  ('2025-03-03', 'phone', 3, 5, 1.6667),        -- 5: 1, 6: 2, 7: 2
+                  ('2025-03-10', 'email', 2, 4, 2.0),           -- 3: 3, 8: 1
+                  ('2025-03-10', 'phone', 2, 3, 1.5))           -- 10: 1, 11: 2
+          AS e(week, channel, resolved, replies, per_ticket) USING (week, channel)
+ORDER BY week, channel;
+
+-- AHT of the calls handled in the week; abandoned calls are not handled.
+SELECT week, channel, a.handled_calls, a.aht,
+       a.handled_calls = e.calls AND a.aht = e.aht AS ok
+FROM weekly_aht a
+FULL JOIN (VALUES (date '2025-03-03', 'phone', 5, interval '00:09:36'),   -- 10+17+7+6+8 = 48 min / 5
+                  ('2025-03-10', 'phone', 4, '00:14:30'))                 -- 12+22+8+16 = 58 min / 4
+          AS e(week, channel, calls, aht) USING (week, channel)
+ORDER BY week, channel;
+
+-- Abandonment rate of the calls offered in the week.
+SELECT week, channel, a.offered_calls, a.abandoned_calls, round(a.abandonment_pct::numeric, 4) AS pct,
+       (a.offered_calls, a.abandoned_calls, round(a.abandonment_pct::numeric, 4))
+           = (e.offered, e.abandoned, e.pct) AS ok
+FROM weekly_abandonment a
+FULL JOIN (VALUES (date '2025-03-03', 'phone', 6, 1, 16.6667),  -- 1 of 6
+                  ('2025-03-10', 'phone', 6, 2, 33.3333))       -- 2 of 6
+          AS e(week, channel, offered, abandoned, pct) USING (week, channel)
+ORDER BY week, channel;
+
+-- CSAT of the surveys sent in the week (4 and 5 are satisfied), with the
+-- Wilson interval at z = 1.96: for h of n, p = h/n,
+-- (p + z^2/2n -+ z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n), within [0, 100]:
+-- 1 of 2 -> [9.4529, 90.5471], 2 of 2 -> [34.2372, 100], 1 of 1 -> [20.6543, 100].
+SELECT week, channel, c.responses, round(c.csat_pct::numeric, 4) AS csat,
+       round(c.csat_ci_low::numeric, 4) AS low, round(c.csat_ci_high::numeric, 4) AS high,
+       (c.responses, round(c.csat_pct::numeric, 4), round(c.csat_ci_low::numeric, 4),
+        round(c.csat_ci_high::numeric, 4)) = (e.responses, e.csat, e.low, e.high) AS ok
+FROM weekly_csat c
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 50.0, 9.4529, 90.5471),     -- 5, 3
+                  ('2025-03-03', 'phone', 2, 100.0, 34.2372, 100.0),          -- 5, 4 (6 not answered)
+                  ('2025-03-10', 'email', 1, 100.0, 20.6543, 100.0),          -- 4 (8 skipped it)
+                  ('2025-03-10', 'phone', 2, 50.0, 9.4529, 90.5471))          -- 4, 2
+          AS e(week, channel, responses, csat, low, high) USING (week, channel)
+ORDER BY week, channel;
+
+-- NPS of the surveys sent in the week; margin = 100 x 1.96 x
+-- sqrt((p + d - (p - d)^2) / n) for promoter and detractor shares p and d.
+SELECT week, channel, n.responses, n.nps, round(n.nps_margin::numeric, 4) AS margin,
+       (n.responses, n.nps, round(n.nps_margin::numeric, 4)) = (e.responses, e.nps, e.margin) AS ok
+FROM weekly_nps n
+FULL JOIN (VALUES
+    -- 10, 6: (1 - 1) / 2 = 0; sqrt((0.5 + 0.5 - 0) / 2) x 196
+    (date '2025-03-03', 'email', 2, 0::float8, 138.5929),
+    -- 8, 3: (0 - 1) / 2 = -50; sqrt((0 + 0.5 - 0.25) / 2) x 196
+    ('2025-03-03', 'phone', 2, -50, 69.2965),
+    -- 9, 10: 100; sqrt((1 + 0 - 1) / 2) x 196 = 0
+    ('2025-03-10', 'email', 2, 100, 0.0),
+    -- 9, 7: (1 - 0) / 2 = 50; sqrt((0.5 + 0 - 0.25) / 2) x 196
+    ('2025-03-10', 'phone', 2, 50, 69.2965))
+    AS e(week, channel, responses, nps, margin) USING (week, channel)
+ORDER BY week, channel;
+
+-- CES: the mean answer.
+SELECT week, channel, c.responses, c.ces, (c.responses, c.ces) = (e.responses, e.ces) AS ok
+FROM weekly_ces c
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 5::float8),   -- (7 + 3) / 2
+                  ('2025-03-03', 'phone', 2, 4),                -- (6 + 2) / 2
+                  ('2025-03-10', 'email', 2, 6),                -- (5 + 7) / 2
+                  ('2025-03-10', 'phone', 2, 5.5))              -- (7 + 4) / 2
+          AS e(week, channel, responses, ces) USING (week, channel)
+ORDER BY week, channel;
+
+-- Channel mix: share of the week's contacts.
+SELECT week, channel, m.contacts, round(m.share_pct::numeric, 4) AS share,
+       (m.contacts, round(m.share_pct::numeric, 4)) = (e.contacts, e.share) AS ok
+FROM weekly_channel_mix m
+FULL JOIN (VALUES (date '2025-03-03', 'email', 8, 61.5385),     -- 1+2+3+2 = 8 of 13
+                  ('2025-03-03', 'phone', 5, 38.4615),          -- 1+2+2 = 5 of 13
+                  ('2025-03-10', 'email', 2, 33.3333),          -- 1+1 = 2 of 6
+                  ('2025-03-10', 'phone', 4, 66.6667))          -- 1+2+1 = 4 of 6
+          AS e(week, channel, contacts, share) USING (week, channel)
+ORDER BY week, channel;
+
+-- Retention = (at end - new) / at start, churn = lost / at start.
+SELECT month, r.customers_at_start AS at_start, r.customers_at_end AS at_end,
+       r.new_customers AS new, r.customers_lost AS lost, r.retention_pct, r.churn_pct,
+       (r.customers_at_start, r.customers_at_end, r.new_customers, r.customers_lost,
+        r.retention_pct, r.churn_pct)
+           IS NOT DISTINCT FROM (e.at_start, e.at_end, e.new, e.lost, e.retention, e.churn) AS ok
+FROM monthly_customer_retention r
+FULL JOIN (VALUES
+    (date '2024-11-01', 0, 1, 1, 0, NULL::float8, NULL::float8),  -- 6 joins; no one at the start
+    ('2024-12-01', 1, 2, 1, 0, 100, 0),                           -- 1 joins
+    ('2025-01-01', 2, 4, 2, 0, 100, 0),                           -- 2 and 7 join
+    ('2025-02-01', 4, 4, 1, 1, 75, 25),                           -- 3 joins, 6 leaves: (4 - 1) / 4
+    ('2025-03-01', 4, 3, 1, 2, 50, 50))                           -- 4 joins and stays, 5 joins and
+                                                                  -- leaves, 2 and 3 leave: (3 - 1) / 4
+    AS e(month, at_start, at_end, new, lost, retention, churn) USING (month)
+ORDER BY month;
+
+-- Cost per ticket: 8400.00 / 12; February has a cost but no tickets.
+SELECT month, c.cost, c.tickets, c.cost_per_ticket,
+       (c.cost, c.tickets, c.cost_per_ticket) IS NOT DISTINCT FROM (e.cost, e.tickets, e.per_ticket) AS ok
+FROM monthly_cost_per_ticket c
+FULL JOIN (VALUES (date '2025-02-01', 5000.00, 0, NULL::numeric),
+                  ('2025-03-01', 8400.00, 12, 700.00))
+          AS e(month, cost, tickets, per_ticket) USING (month)
+ORDER BY month;
+
+-- A BI tool sees only ordinary types in the views, never a summary type.
+SELECT format_type(a.atttypid, NULL) AS column_type, count(*) AS columns
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+WHERE c.relkind = 'v' AND c.relnamespace = 'cookbook'::regnamespace AND a.attnum > 0
+GROUP BY 1 ORDER BY 1;
+
+-- ----------------------------------------------------------------
+-- Daily summaries and their rollups
+-- ----------------------------------------------------------------
+
+CALL refresh_daily_metrics('2025-03-01', '2025-03-31');
+-- One row per day with any event. email: created 03, 04, 05, 07, 10, 12,
+-- resolved and surveyed 03, 05, 11, 12: 7 days. phone: created 03, 04, 06, 10,
+-- 11, 13, resolved and surveyed 03, 06, 10, 14, calls 03, 04, 05, 06, 10, 11,
+-- 13: 8 days.
+SELECT channel, count(*) AS days FROM daily_metrics GROUP BY channel ORDER BY channel;
+
+-- The weekly rollup equals the weekly views, metric for metric.
+SELECT week, channel,
+       r.tickets = v.tickets AS tickets,
+       (r.first_response_median, r.first_response_p90)
+           = (f.first_response_median, f.first_response_p90) AS first_response,
+       r.escalation_pct = x.escalation_pct AS escalation,
+       r.fcr_pct IS NOT DISTINCT FROM c.fcr_pct AS fcr,
+       r.reopen_pct = o.reopen_pct AS reopen,
+       (r.nps_responses, r.nps) = (n.responses, n.nps) AS nps,
+       r.csat_pct = s.csat_pct AS csat,
+       r.ces = e.ces AS ces,
+       r.aht IS NOT DISTINCT FROM a.aht AS aht,
+       r.abandonment_pct IS NOT DISTINCT FROM b.abandonment_pct AS abandonment
+FROM weekly_rollup r
+FULL JOIN weekly_ticket_volume v USING (week, channel)
+LEFT JOIN weekly_first_response f USING (week, channel)
+LEFT JOIN weekly_escalation_rate x USING (week, channel)
+LEFT JOIN weekly_fcr c USING (week, channel)
+LEFT JOIN weekly_reopen_rate o USING (week, channel)
+LEFT JOIN weekly_nps n USING (week, channel)
+LEFT JOIN weekly_csat s USING (week, channel)
+LEFT JOIN weekly_ces e USING (week, channel)
+LEFT JOIN weekly_aht a USING (week, channel)
+LEFT JOIN weekly_abandonment b USING (week, channel)
+ORDER BY week, channel;
+
+-- March by channel, from the daily rows alone.
+SELECT month, channel, r.tickets, e.frt_median, round(r.escalation_pct::numeric, 4) AS escalation,
+       r.fcr_pct AS fcr, r.reopen_pct AS reopen, r.nps_responses, r.nps,
+       round(r.csat_pct::numeric, 4) AS csat, r.ces, r.aht, r.abandonment_pct AS abandoned,
+       within_1pct(r.first_response_median, e.frt_median) AND within_1pct(r.first_response_p90, e.frt_p90)
+           AND (r.tickets, round(r.escalation_pct::numeric, 4), r.fcr_pct, r.reopen_pct, r.nps_responses,
+                r.nps, round(r.csat_pct::numeric, 4), r.ces, r.aht, r.abandonment_pct)
+               IS NOT DISTINCT FROM
+               (e.tickets, e.escalation, e.fcr, e.reopen, e.nps_n, e.nps, e.csat, e.ces, e.aht, e.abandoned)
+           AS ok
+FROM monthly_rollup r
+FULL JOIN (VALUES
+    -- first reply 30 min, 1 h, 2 h, 4 h, 24 h (median 3rd, p90 5th); escalated 3, 8 of 6;
+    -- FCR 1 of 1, 2; reopened 2 of 1, 2, 3, 8; NPS 10, 6, 9, 10: (3 - 1) / 4;
+    -- CSAT 5, 3, 4: 2 of 3; CES (7 + 3 + 5 + 7) / 4; no calls
+    (date '2025-03-01', 'email', 6, interval '2 hours', interval '24 hours', 33.3333, 50::float8,
+     25::float8, 4, 50::float8, 66.6667, 5.5::float8, NULL::interval, NULL::float8),
+    -- first reply 20 s, 30 s, 40 s, 1 min, 2 min, 3 min (median 3rd, p90 6th); escalated 12
+    -- of 6; FCR 5, 10 of 5, 6, 7, 10, 11; reopened 7 of 5; NPS 8, 3, 9, 7: (1 - 1) / 4;
+    -- CSAT 5, 4, 4, 2: 3 of 4; CES (6 + 2 + 7 + 4) / 4; AHT 106 min / 9 calls; 3 of 12 abandoned
+    ('2025-03-01', 'phone', 6, '40 s', '3 min', 16.6667, 40, 20, 4, 0, 75.0, 4.75,
+     '00:11:46.666667', 25))
+    AS e(month, channel, tickets, frt_median, frt_p90, escalation, fcr, reopen, nps_n, nps, csat,
+         ces, aht, abandoned) USING (month, channel)
+ORDER BY month, channel;
+
+-- Refreshing again gives the same rows: the job can be re-run safely.
+CREATE TEMP TABLE before_refresh AS SELECT * FROM monthly_rollup;
+CALL refresh_daily_metrics('2025-03-01', '2025-03-31');
+SELECT count(*) AS daily_rows,
+       (SELECT count(*) FROM (SELECT * FROM before_refresh
+                              EXCEPT SELECT * FROM monthly_rollup) AS d) AS changed
+FROM daily_metrics;

@@ -1,0 +1,122 @@
+// Reads the cookbook views (demo/cookbook.sql) through node-pg, a client that
+// knows nothing of csmetrics, and checks what the values arrive as. node-pg's
+// documented defaults (text protocol, pg-types):
+//   double precision -> JS number       bigint, numeric -> string (no precision lost)
+//   interval -> PostgresInterval object  date -> Date at local midnight
+//   any type it has no parser for (the csmetrics summaries) -> its text form
+// Connects with the PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE it inherits,
+// and works in a database of its own that it creates and drops.
+'use strict';
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const DB = 'csmetrics_client_test';
+const read = (file) => fs.readFileSync(path.join(__dirname, file), 'utf8');
+
+describe('csmetrics cookbook views through node-pg', () => {
+  let client;
+
+  before(async () => {
+    const admin = new Client();
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await admin.query(`CREATE DATABASE ${DB}`);
+    await admin.end();
+
+    client = new Client({ database: DB });
+    await client.connect();
+    // Weeks are taken in the session's time zone; the data is in UTC.
+    await client.query("SET timezone = 'UTC'");
+    await client.query('CREATE EXTENSION csmetrics');
+    // A multi-statement string goes through the simple query protocol.
+    await client.query(read('../../demo/cookbook.sql'));
+    await client.query(read('data.sql'));
+    await client.query("CALL refresh_daily_metrics('2025-03-01', '2025-03-31')");
+  });
+
+  after(async () => {
+    if (client) await client.end();
+    const admin = new Client();
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await admin.end();
+  });
+
+  const byChannel = async (sql) => {
+    const { rows } = await client.query(sql);
+    return Object.fromEntries(rows.map((r) => [r.channel, r]));
+  };
+
+  it('double precision metrics arrive as JS numbers', async () => {
+    const nps = await byChannel('SELECT channel, nps, nps_margin FROM weekly_nps');
+    assert.equal(typeof nps.email.nps, 'number');
+    assert.equal(nps.email.nps, 100);          // one promoter
+    assert.equal(nps.phone.nps, 0);            // 9 and 3: one promoter, one detractor
+    assert.equal(typeof nps.phone.nps_margin, 'number');
+    const [abandon] = (await client.query('SELECT abandonment_pct FROM weekly_abandonment')).rows;
+    assert.equal(abandon.abandonment_pct, 100 / 3);   // 1 of 3 calls, float8 round-trips exactly
+  });
+
+  it('bigint counts and numeric money arrive as strings', async () => {
+    const nps = await byChannel('SELECT channel, responses FROM weekly_nps');
+    assert.equal(nps.phone.responses, '2');
+    const { rows: [cost] } = await client.query('SELECT cost, tickets, cost_per_ticket FROM monthly_cost_per_ticket');
+    assert.equal(cost.cost, '1000.00');
+    assert.equal(cost.tickets, '4');
+    assert.equal(cost.cost_per_ticket, '250.00');
+  });
+
+  it('weeks arrive as Dates at local midnight', async () => {
+    const { rows: [row] } = await client.query('SELECT week FROM weekly_ticket_volume LIMIT 1');
+    assert.ok(row.week instanceof Date);
+    assert.deepEqual([row.week.getFullYear(), row.week.getMonth() + 1, row.week.getDate()], [2025, 3, 3]);
+  });
+
+  it('intervals arrive as PostgresInterval objects', async () => {
+    const { rows: [call] } = await client.query('SELECT aht FROM weekly_aht');
+    assert.equal(call.aht.constructor.name, 'PostgresInterval');
+    // (10 min + 9 min 12 s) / 2
+    assert.equal(call.aht.minutes, 9);
+    assert.equal(call.aht.seconds, 36);
+    assert.equal(call.aht.hours, undefined);
+    assert.equal(call.aht.toPostgres(), '36 seconds 9 minutes');
+
+    // Durations past a day stay in hours, as csmetrics returns them.
+    const res = await byChannel('SELECT channel, resolution_mean FROM weekly_resolution_time');
+    assert.deepEqual({ ...res.email.resolution_mean }, { hours: 36, minutes: 7, seconds: 30 });
+
+    // Fractions of a second arrive as milliseconds.
+    const { rows: [frac] } = await client.query("SELECT mean(duration_agg(d)) AS m FROM unnest('{1 s, 2 s, 2 s}'::interval[]) d");
+    assert.equal(frac.m.seconds, 1);
+    assert.equal(frac.m.milliseconds, 666.667);
+  });
+
+  it('a summary column arrives as its text form, and goes back as a parameter', async () => {
+    const result = await client.query('SELECT nps_agg(nps_score) AS s, duration_agg(agent_reply_at - customer_message_at) AS d FROM surveys, ticket_replies WHERE surveys.ticket_id = ticket_replies.ticket_id');
+    const [row] = result.rows;
+    assert.equal(typeof row.s, 'string');
+    assert.equal(row.s, 'nps v1 promoters=2 passives=0 detractors=1');
+    assert.match(row.d, /^duration v1 count=3 sum_us=3690000000 /);
+    // Extension types have OIDs past the built-in range: node-pg has no parser for them.
+    assert.ok(result.fields[0].dataTypeID >= 16384);
+
+    const { rows: [back] } = await client.query('SELECT nps($1::nps_summary) AS nps, responses($1::nps_summary) AS n', [row.s]);
+    assert.equal(back.nps, 100 / 3);
+    assert.equal(back.n, '3');
+  });
+
+  it('the rollup views read the stored daily summaries as plain columns', async () => {
+    const m = await byChannel('SELECT channel, tickets, nps, csat_pct, aht FROM monthly_rollup');
+    assert.equal(m.phone.tickets, '2');
+    assert.equal(m.phone.nps, 0);
+    assert.equal(m.phone.csat_pct, 50);        // 4 and 2 of 5
+    assert.equal(m.phone.aht.minutes, 9);
+    assert.equal(m.phone.aht.seconds, 36);
+    assert.equal(m.email.csat_pct, 100);
+    assert.equal(m.email.aht, null);           // no calls on email
+  });
+});
