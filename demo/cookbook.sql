@@ -73,6 +73,15 @@ CREATE TABLE support_costs (
     cost   numeric(12, 2) NOT NULL
 );
 
+-- Each team's working hours: weekly hours, time zone and holidays, e.g.
+-- 'mon-fri 09:00-17:00; tz Europe/Berlin; holidays 2025-12-25'. One row per
+-- team of tickets.team; the business-hours views leave out the tickets of a
+-- team that has none.
+CREATE TABLE team_calendars (
+    team      text PRIMARY KEY,
+    calendar  business_calendar NOT NULL
+);
+
 -- ----------------------------------------------------------------
 -- Metric views, by ISO week (the Monday it starts on) and channel
 --
@@ -266,6 +275,48 @@ FROM tickets
 GROUP BY 1, 2;
 
 -- ----------------------------------------------------------------
+-- Business hours: times counted in each team's working hours
+-- (team_calendars), by ISO week of ticket creation and channel
+-- ----------------------------------------------------------------
+
+-- First response time of the week's new tickets in their team's working
+-- hours: a ticket created Friday evening and answered Monday at opening
+-- waited minutes, not days. Tickets not answered yet, and those of a team
+-- without a calendar, have a NULL business_duration, which duration_agg skips.
+CREATE VIEW first_response_business_weekly AS
+SELECT week, channel,
+       duration_count(s)  AS answered,
+       median(s)          AS business_first_response_median,
+       percentile(s, 0.9) AS business_first_response_p90,
+       mean(s)            AS business_first_response_mean
+FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel,
+             duration_agg(business_duration(t.created_at, t.first_reply_at, c.calendar)) AS s
+      FROM tickets t
+      LEFT JOIN team_calendars c ON c.team = t.team
+      GROUP BY 1, 2) AS weekly;
+
+-- SLA attainment: the share of the week's new tickets whose first reply met
+-- the target of 4 working hours; the reply is due at business_add(created_at,
+-- '4 hours', calendar). The rule: an answered ticket met the SLA when
+-- first_reply_at <= due. An unanswered ticket counts as missed once its due
+-- time has passed (due < now()); until then it is not counted. Tickets of a
+-- team without a calendar have no due time and are not counted either.
+CREATE VIEW sla_attainment_weekly AS
+SELECT week, channel,
+       tickets,
+       trials(s)  AS counted_tickets,
+       hits(s)    AS met_tickets,
+       rate(s)    AS sla_attainment_pct
+FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel,
+             count(*) AS tickets,
+             rate_agg(CASE WHEN t.first_reply_at IS NOT NULL THEN t.first_reply_at <= d.due
+                           WHEN d.due < now() THEN false END) AS s
+      FROM tickets t
+      LEFT JOIN team_calendars c ON c.team = t.team
+      CROSS JOIN LATERAL (SELECT business_add(t.created_at, '4 hours', c.calendar) AS due) AS d
+      GROUP BY 1, 2) AS weekly;
+
+-- ----------------------------------------------------------------
 -- Monthly business views
 -- ----------------------------------------------------------------
 
@@ -317,40 +368,52 @@ GROUP BY sc.month, sc.cost;
 -- ----------------------------------------------------------------
 
 CREATE TABLE daily_metrics (
-    day             date NOT NULL,
-    channel         text NOT NULL,
-    tickets         integer NOT NULL,   -- created that day
-    first_response  duration_summary,   -- of the tickets created that day
-    escalated       rate_summary,       -- of the tickets created that day
-    fcr             rate_summary,       -- of the FCR-eligible tickets resolved that day
-    reopened        rate_summary,       -- of the tickets resolved that day
-    nps_scores      nps_summary,        -- of the surveys sent that day
-    csat_ratings    csat_summary,
-    ces_scores      ces_summary,
-    handle_time     duration_summary,   -- of the calls handled that day
-    abandoned       rate_summary,       -- of the calls offered that day
+    day                     date NOT NULL,
+    channel                 text NOT NULL,
+    tickets                 integer NOT NULL,   -- created that day
+    first_response          duration_summary,   -- of the tickets created that day
+    first_response_business duration_summary,   -- the same in their team's working hours
+    sla_met                 rate_summary,       -- of the tickets created that day: first
+                                                -- reply within 4 working hours, as in
+                                                -- sla_attainment_weekly
+    escalated               rate_summary,       -- of the tickets created that day
+    fcr                     rate_summary,       -- of the FCR-eligible tickets resolved that day
+    reopened                rate_summary,       -- of the tickets resolved that day
+    nps_scores              nps_summary,        -- of the surveys sent that day
+    csat_ratings            csat_summary,
+    ces_scores              ces_summary,
+    handle_time             duration_summary,   -- of the calls handled that day
+    abandoned               rate_summary,       -- of the calls offered that day
     PRIMARY KEY (day, channel)
 );
 COMMENT ON TABLE daily_metrics IS
     'csmetrics summaries per day and channel; NULL where nothing of that kind happened that day';
 
 -- Recomputes the days first_day..last_day. Tickets change after the day they
--- were created (they get resolved, reopened, surveyed), so a team schedules it
--- nightly over a trailing window, e.g. with pg_cron:
+-- were created (they get answered, resolved, reopened, surveyed), so a team
+-- schedules it nightly over a trailing window, e.g. with pg_cron:
 --   CALL refresh_daily_metrics(current_date - 30, current_date - 1);
+-- sla_met applies the rule of sla_attainment_weekly at the time of the refresh:
+-- an unanswered ticket not yet due then is counted by a later run.
 CREATE PROCEDURE refresh_daily_metrics(first_day date, last_day date)
 LANGUAGE sql
 BEGIN ATOMIC
     DELETE FROM daily_metrics WHERE day BETWEEN first_day AND last_day;
     INSERT INTO daily_metrics
-    SELECT day, channel, coalesce(tickets, 0), first_response, escalated, fcr, reopened,
-           nps_scores, csat_ratings, ces_scores, handle_time, abandoned
-    FROM (SELECT created_at::date AS day, channel,
-                 count(*)                                  AS tickets,
-                 duration_agg(first_reply_at - created_at) AS first_response,
-                 rate_agg(escalated)                       AS escalated
-          FROM tickets
-          WHERE created_at >= first_day AND created_at < last_day + 1
+    SELECT day, channel, coalesce(tickets, 0), first_response, first_response_business, sla_met,
+           escalated, fcr, reopened, nps_scores, csat_ratings, ces_scores, handle_time, abandoned
+    FROM (SELECT t.created_at::date AS day, t.channel,
+                 count(*)                                      AS tickets,
+                 duration_agg(t.first_reply_at - t.created_at) AS first_response,
+                 duration_agg(business_duration(t.created_at, t.first_reply_at, c.calendar))
+                                                               AS first_response_business,
+                 rate_agg(CASE WHEN t.first_reply_at IS NOT NULL THEN t.first_reply_at <= d.due
+                               WHEN d.due < now() THEN false END) AS sla_met,
+                 rate_agg(t.escalated)                         AS escalated
+          FROM tickets t
+          LEFT JOIN team_calendars c ON c.team = t.team
+          CROSS JOIN LATERAL (SELECT business_add(t.created_at, '4 hours', c.calendar) AS due) AS d
+          WHERE t.created_at >= first_day AND t.created_at < last_day + 1
           GROUP BY 1, 2) AS created
     FULL JOIN
          (SELECT resolved_at::date AS day, channel,
@@ -384,6 +447,9 @@ SELECT date_trunc('week', day)::date AS week, channel,
        sum(tickets)                              AS tickets,
        median(rollup(first_response))            AS first_response_median,
        percentile(rollup(first_response), 0.9)   AS first_response_p90,
+       median(rollup(first_response_business))   AS business_first_response_median,
+       percentile(rollup(first_response_business), 0.9) AS business_first_response_p90,
+       rate(rollup(sla_met))                     AS sla_attainment_pct,
        rate(rollup(escalated))                   AS escalation_pct,
        rate(rollup(fcr))                         AS fcr_pct,
        rate(rollup(reopened))                    AS reopen_pct,
@@ -402,6 +468,9 @@ SELECT date_trunc('month', day)::date AS month, channel,
        sum(tickets)                              AS tickets,
        median(rollup(first_response))            AS first_response_median,
        percentile(rollup(first_response), 0.9)   AS first_response_p90,
+       median(rollup(first_response_business))   AS business_first_response_median,
+       percentile(rollup(first_response_business), 0.9) AS business_first_response_p90,
+       rate(rollup(sla_met))                     AS sla_attainment_pct,
        rate(rollup(escalated))                   AS escalation_pct,
        rate(rollup(fcr))                         AS fcr_pct,
        rate(rollup(reopened))                    AS reopen_pct,

@@ -1,6 +1,6 @@
 -- csmetrics demo data: a helpdesk export for calendar year 2025 in the schema
 -- of demo/cookbook.sql: ~24,000 customers, ~100,000 tickets with their
--- replies, surveys and calls, and monthly support costs.
+-- replies, surveys and calls, monthly support costs and the teams' calendars.
 --
 -- Deterministic: setseed() fixes random() for this session, every draw is made
 -- in one backend over generate_series or a temp table scanned from its first
@@ -273,6 +273,27 @@ INSERT INTO support_costs (month, cost)
 SELECT make_date(2025, m, 1),
        9000 + round(34 + 0.5 * m) * 5200 + CASE WHEN m = 6 THEN 18000 ELSE 0 END
 FROM generate_series(1, 12) AS m;
+
+-- ----------------------------------------------------------------
+-- Team calendars, for the business-hours views: technical support in New
+-- York and accounts in Berlin work long days (accounts also Saturday
+-- mornings), billing keeps London office hours and onboarding in Dublin
+-- closes for lunch. Each team has its holidays of 2025, and New Year's Day
+-- 2026 for the SLA due times of the last tickets; Berlin's include Women's
+-- Day (8 March) and the one-off holiday of 8 May 2025.
+-- ----------------------------------------------------------------
+
+INSERT INTO team_calendars (team, calendar) VALUES
+    ('technical',  'mon-fri 08:00-20:00; tz America/New_York; holidays 2025-01-01 2025-01-20
+                    2025-05-26 2025-06-19 2025-07-04 2025-09-01 2025-11-27 2025-11-28 2025-12-25 2026-01-01'),
+    ('billing',    'mon-fri 09:30-17:30; tz Europe/London; holidays 2025-01-01 2025-04-18 2025-04-21
+                    2025-05-05 2025-05-26 2025-08-25 2025-12-25 2025-12-26 2026-01-01'),
+    ('accounts',   'mon-fri 08:00-18:00; sat 09:00-13:00; tz Europe/Berlin; holidays 2025-01-01 2025-03-08
+                    2025-04-18 2025-04-21 2025-05-01 2025-05-08 2025-05-29 2025-06-09 2025-10-03 2025-12-25
+                    2025-12-26 2026-01-01'),
+    ('onboarding', 'mon-fri 09:00-12:30 13:30-17:30; tz Europe/Dublin; holidays 2025-01-01 2025-02-03
+                    2025-03-17 2025-04-21 2025-05-05 2025-06-02 2025-08-04 2025-10-27 2025-12-25 2025-12-26
+                    2026-01-01');
 
 -- The nightly job, run once over the whole export as a backfill.
 CALL refresh_daily_metrics(date '2025-01-01', date '2025-12-31');

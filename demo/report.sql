@@ -9,13 +9,16 @@ SET timezone = 'UTC';
 
 \echo
 \echo '== Support metrics by month and channel, 2025 (monthly_rollup, from daily summaries) =='
-\echo '   first reply: median; fcr, reopen, csat, abandoned: percent; nps -100..100 (n = answers);'
-\echo '   ces 1-7, higher is easier; aht: talk + hold + wrap-up of phone calls'
+\echo '   first reply: median, in wall-clock time and in the team''s business hours (bh); sla: first'
+\echo '   reply within 4 business hours; fcr, reopen, csat, abandoned: percent; nps -100..100'
+\echo '   (n = answers); ces 1-7, higher is easier; aht: talk + hold + wrap-up of phone calls'
 \echo
 SELECT to_char(month, 'YYYY-MM')                    AS month,
        channel,
        tickets,
        date_trunc('second', first_response_median)  AS "first reply",
+       date_trunc('second', business_first_response_median) AS "first reply bh",
+       round(sla_attainment_pct::numeric, 1)        AS sla,
        round(fcr_pct::numeric, 1)                   AS fcr,
        round(reopen_pct::numeric, 1)                AS reopen,
        round(nps::numeric, 1)                       AS nps,
@@ -125,8 +128,15 @@ WITH created AS (
     SELECT date_trunc('month', created_at)::date AS month, channel,
            count(*) AS tickets,
            median(duration_agg(first_reply_at - created_at)) AS first_response_median,
+           median(duration_agg(business_duration(created_at, first_reply_at, c.calendar)))
+               AS business_first_response_median,
+           rate(rate_agg(CASE WHEN first_reply_at IS NOT NULL THEN first_reply_at <= d.due
+                              WHEN d.due < now() THEN false END)) AS sla_attainment_pct,
            rate(rate_agg(escalated)) AS escalation_pct
-    FROM tickets GROUP BY 1, 2
+    FROM tickets t
+    LEFT JOIN team_calendars c USING (team)
+    CROSS JOIN LATERAL (SELECT business_add(t.created_at, '4 hours', c.calendar) AS due) AS d
+    GROUP BY 1, 2
 ), resolved AS (
     SELECT date_trunc('month', resolved_at)::date AS month, channel,
            fcr_rate(contacts = 1 AND NOT reopened, NOT escalated) AS fcr_pct,
@@ -148,11 +158,13 @@ WITH created AS (
     FULL JOIN called USING (month, channel)
 )
 SELECT count(*) AS "month x channel",
-       count(*) FILTER (WHERE (r.tickets, r.first_response_median, r.escalation_pct, r.fcr_pct,
-                               r.reopen_pct, r.nps, r.csat_pct, r.ces, r.aht, r.abandonment_pct)
+       count(*) FILTER (WHERE (r.tickets, r.first_response_median, r.business_first_response_median,
+                               r.sla_attainment_pct, r.escalation_pct, r.fcr_pct, r.reopen_pct,
+                               r.nps, r.csat_pct, r.ces, r.aht, r.abandonment_pct)
                               IS NOT DISTINCT FROM
-                              (o.tickets, o.first_response_median, o.escalation_pct, o.fcr_pct,
-                               o.reopen_pct, o.nps, o.csat_pct, o.ces, o.aht, o.abandonment_pct))
+                              (o.tickets, o.first_response_median, o.business_first_response_median,
+                               o.sla_attainment_pct, o.escalation_pct, o.fcr_pct, o.reopen_pct,
+                               o.nps, o.csat_pct, o.ces, o.aht, o.abandonment_pct))
            AS "equal to one-step"
 FROM monthly_rollup r
 FULL JOIN one_step o USING (month, channel);

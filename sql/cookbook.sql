@@ -98,6 +98,16 @@ INSERT INTO calls (ticket_id, started_at, talk, hold, wrap_up, abandoned) VALUES
 
 INSERT INTO support_costs (month, cost) VALUES ('2025-02-01', 5000.00), ('2025-03-01', 8400.00);
 
+-- The teams' working hours: the demo's calendars, holidays cut to spring 2025.
+-- In March 2025 London and Dublin are on UTC and Berlin on UTC+1; New York is on
+-- UTC-5 until it moves to daylight saving time (UTC-4) on Sunday 03-09.
+-- Saturday 03-08 is a holiday in Berlin (Women's Day).
+INSERT INTO team_calendars (team, calendar) VALUES
+    ('billing',    'mon-fri 09:30-17:30; tz Europe/London; holidays 2025-04-18 2025-04-21'),
+    ('technical',  'mon-fri 08:00-20:00; tz America/New_York; holidays 2025-01-20 2025-05-26'),
+    ('accounts',   'mon-fri 08:00-18:00; sat 09:00-13:00; tz Europe/Berlin; holidays 2025-03-08 2025-04-18'),
+    ('onboarding', 'mon-fri 09:00-12:30 13:30-17:30; tz Europe/Dublin; holidays 2025-03-17');
+
 -- ----------------------------------------------------------------
 -- Metric views
 -- ----------------------------------------------------------------
@@ -305,6 +315,74 @@ FULL JOIN (VALUES (date '2025-03-03', 'email', 8, 61.5385),     -- 1+2+3+2 = 8 o
           AS e(week, channel, contacts, share) USING (week, channel)
 ORDER BY week, channel;
 
+-- First response time in the team's working hours, local times in brackets:
+--  1 billing    Mon 09:00 -> 10:00 (London), opens 09:30         30 min
+--  2 billing    Tue 10:00 -> 12:00 (London)                       2 h
+--  3 technical  Wed 03:00 -> 03:30 (New York, UTC-5), before
+--               opening at 08:00                                  0
+--  4 accounts   Fri 17:00 -> Sat 17:00 (Berlin): Fri 17:00-18:00;
+--               overnight closed, Sat 09:00-13:00 a holiday       1 h
+--               (5 h if the holiday were worked, 24 h wall-clock)
+--  5 billing    Mon 11:00 -> 11:00:30 (London)                    30 s
+--  6 technical  Tue 09:00 -> 09:01 (New York, UTC-5)              1 min
+--  7 accounts   Thu 10:00 -> 10:02 (Berlin)                       2 min
+--  8 billing    Mon 09:00 -> 13:00 (London), opens 09:30          3 h 30 min
+--  9 onboarding not answered                                      -
+-- 10 billing    Mon 10:00 -> 10:00:20 (London)                    20 s
+-- 11 technical  Tue 11:00 -> 11:03 (New York, UTC-4)              3 min
+-- 12 technical  Thu 08:00 -> 08:00:40 (New York, UTC-4; 07:00,
+--               before opening, without the clock change)         40 s
+SELECT week, channel, f.answered, e.median, e.p90, f.business_first_response_mean AS mean,
+       f.answered = e.answered AND within_1pct(f.business_first_response_median, e.median)
+           AND within_1pct(f.business_first_response_p90, e.p90)
+           AND f.business_first_response_mean = e.mean AS ok
+FROM first_response_business_weekly f
+FULL JOIN (VALUES
+    -- 3: 0, 1: 30 min, 4: 1 h, 2: 2 h: median 2nd, p90 4th; mean 210 min / 4
+    (date '2025-03-03', 'email', 4, interval '30 min', interval '2 hours', interval '00:52:30'),
+    -- 5: 30 s, 6: 1 min, 7: 2 min: median 2nd, p90 3rd; mean 210 s / 3
+    ('2025-03-03', 'phone', 3, '1 min', '2 min', '00:01:10'),
+    -- 8: 3 h 30 min; ticket 9 has no reply yet and is not counted
+    ('2025-03-10', 'email', 1, '3:30:00', '3:30:00', '3:30:00'),
+    -- 10: 20 s, 12: 40 s, 11: 3 min: median 2nd, p90 3rd; mean 240 s / 3
+    ('2025-03-10', 'phone', 3, '40 s', '3 min', '00:01:20'))
+    AS e(week, channel, answered, median, p90, mean) USING (week, channel)
+ORDER BY week, channel;
+
+-- SLA attainment: first reply within 4 working hours of creation. Due times:
+--  1 Mon 09:30 + 4 h = 13:30 London, replied 10:00: met
+--  2 Tue 10:00 + 4 h = 14:00 London, replied 12:00: met
+--  3 Wed 08:00 + 4 h = 12:00 New York, replied 03:30: met
+--  4 Fri 17:00-18:00 1 h, Sat holiday, Sun closed, Mon 08:00 + 3 h = Mon 03-10
+--    11:00 Berlin, replied Sat 17:00: met (if Sat were worked, due Sat 12:00: missed)
+--  5, 6, 7, 10, 11, 12 replied within minutes in working hours: met
+--  8 Mon 09:30 + 4 h = 13:30 London, replied 13:00: met
+--  9 Wed 10:00-12:30 + 13:30-15:00 = due Wed 03-12 15:00 Dublin, long past and
+--    not answered: missed
+SELECT week, channel, a.tickets, a.counted_tickets AS counted, a.met_tickets AS met,
+       round(a.sla_attainment_pct::numeric, 4) AS pct,
+       (a.tickets, a.counted_tickets, a.met_tickets, round(a.sla_attainment_pct::numeric, 4))
+           = (e.tickets, e.counted, e.met, e.pct) AS ok
+FROM sla_attainment_weekly a
+FULL JOIN (VALUES (date '2025-03-03', 'email', 4, 4, 4, 100.0),   -- 1, 2, 3, 4
+                  ('2025-03-03', 'phone', 3, 3, 3, 100.0),        -- 5, 6, 7
+                  ('2025-03-10', 'email', 2, 2, 1, 50.0),         -- 8 of 8, 9
+                  ('2025-03-10', 'phone', 3, 3, 3, 100.0))        -- 10, 11, 12
+          AS e(week, channel, tickets, counted, met, pct) USING (week, channel)
+ORDER BY week, channel;
+
+-- An unanswered ticket is not counted before its due time: one created now is
+-- due 4 working hours later, so its week has a ticket but no SLA outcome yet.
+BEGIN;
+INSERT INTO tickets (id, channel, team, customer_id, created_at, status)
+VALUES (13, 'email', 'onboarding', 4, now(), 'new');
+SELECT channel, tickets, counted_tickets, met_tickets, sla_attainment_pct,
+       (tickets, counted_tickets, met_tickets, sla_attainment_pct)
+           IS NOT DISTINCT FROM (1::bigint, 0::bigint, 0::bigint, NULL::float8) AS ok
+FROM sla_attainment_weekly
+WHERE week = date_trunc('week', now())::date;
+ROLLBACK;
+
 -- Retention = (at end - new) / at start, churn = lost / at start.
 SELECT month, r.customers_at_start AS at_start, r.customers_at_end AS at_end,
        r.new_customers AS new, r.customers_lost AS lost, r.retention_pct, r.churn_pct,
@@ -361,10 +439,15 @@ SELECT week, channel,
        r.csat_pct = s.csat_pct AS csat,
        r.ces = e.ces AS ces,
        r.aht IS NOT DISTINCT FROM a.aht AS aht,
-       r.abandonment_pct IS NOT DISTINCT FROM b.abandonment_pct AS abandonment
+       r.abandonment_pct IS NOT DISTINCT FROM b.abandonment_pct AS abandonment,
+       (r.business_first_response_median, r.business_first_response_p90)
+           = (fb.business_first_response_median, fb.business_first_response_p90) AS business_first_response,
+       r.sla_attainment_pct = sa.sla_attainment_pct AS sla
 FROM weekly_rollup r
 FULL JOIN weekly_ticket_volume v USING (week, channel)
 LEFT JOIN weekly_first_response f USING (week, channel)
+LEFT JOIN first_response_business_weekly fb USING (week, channel)
+LEFT JOIN sla_attainment_weekly sa USING (week, channel)
 LEFT JOIN weekly_escalation_rate x USING (week, channel)
 LEFT JOIN weekly_fcr c USING (week, channel)
 LEFT JOIN weekly_reopen_rate o USING (week, channel)
@@ -399,6 +482,22 @@ FULL JOIN (VALUES
      '00:11:46.666667', 25))
     AS e(month, channel, tickets, frt_median, frt_p90, escalation, fcr, reopen, nps_n, nps, csat,
          ces, aht, abandoned) USING (month, channel)
+ORDER BY month, channel;
+
+-- March in business hours by channel, from the daily rows alone.
+SELECT month, channel, e.median, e.p90, round(r.sla_attainment_pct::numeric, 4) AS sla,
+       within_1pct(r.business_first_response_median, e.median)
+           AND within_1pct(r.business_first_response_p90, e.p90)
+           AND round(r.sla_attainment_pct::numeric, 4) = e.sla AS ok
+FROM monthly_rollup r
+FULL JOIN (VALUES
+    -- 3: 0, 1: 30 min, 4: 1 h, 2: 2 h, 8: 3 h 30 min (median 3rd of 5, p90 5th);
+    -- SLA met by all but 9: 5 of 6
+    (date '2025-03-01', 'email', interval '1 hour', interval '3:30:00', 83.3333),
+    -- 10: 20 s, 5: 30 s, 12: 40 s, 6: 1 min, 7: 2 min, 11: 3 min (median 3rd of 6,
+    -- p90 6th); SLA 6 of 6
+    ('2025-03-01', 'phone', '40 s', '3 min', 100.0))
+    AS e(month, channel, median, p90, sla) USING (month, channel)
 ORDER BY month, channel;
 
 -- Refreshing again gives the same rows: the job can be re-run safely.
