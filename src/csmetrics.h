@@ -9,6 +9,7 @@
 #ifndef CSMETRICS_H
 #define CSMETRICS_H
 
+#include "common/int.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/timestamp.h"
@@ -58,7 +59,14 @@ extern void summary_reject_binary(const char *typname,
 								  const char *reason) pg_attribute_noreturn();
 
 extern void summary_report_count_overflow(const char *typname) pg_attribute_noreturn();
-extern void summary_add_count(int64 *total, int64 addend, const char *typname);
+
+/* *total += addend, or an error: a count must never wrap.  Inline: per row. */
+static inline void
+summary_add_count(int64 *total, int64 addend, const char *typname)
+{
+	if (unlikely(pg_add_s64_overflow(*total, addend, total)))
+		summary_report_count_overflow(typname);
+}
 extern bool summary_counts_fit(const int64 *counts, int ncounts);
 extern void *summary_state_for_update(FunctionCallInfo fcinfo, Size size);
 extern uint32 summary_hash_bytes(const void *data, Size len);
@@ -72,7 +80,25 @@ extern double stats_two_proportion_p(int64 hits_a, int64 n_a, int64 hits_b, int6
 extern double stats_welch_p(double mean_a, double var_a, double n_a,
 							double mean_b, double var_b, double n_b);
 
-extern int64 duration_interval_usecs(const Interval *duration);
+extern void duration_report_interval(const Interval *duration, bool negative) pg_attribute_noreturn();
+
+/*
+ * An interval's length in microseconds (months as 30 days, days as 24
+ * hours); negative or too long is an error.  Inline: called per row.
+ */
+static inline int64
+duration_interval_usecs(const Interval *duration)
+{
+	int64		days = (int64) duration->month * DAYS_PER_MONTH + duration->day;
+	int64		usecs;
+
+	if (unlikely(pg_mul_s64_overflow(days, USECS_PER_DAY, &usecs) ||
+				 pg_add_s64_overflow(usecs, duration->time, &usecs)))
+		duration_report_interval(duration, false);
+	if (unlikely(usecs < 0))
+		duration_report_interval(duration, true);
+	return usecs;
+}
 extern int64 duration_seconds_usecs(float8 seconds);
 extern int64 duration_mean_usecs(int128 total, int64 count);
 extern Interval *duration_make_interval(int64 usecs);

@@ -29,25 +29,19 @@ interval_text(const Interval *duration)
 	return DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(duration)));
 }
 
-/* An interval's length in microseconds; negative or too long is an error. */
-int64
-duration_interval_usecs(const Interval *duration)
+/* Report an interval that is too long, or negative, for a duration. */
+void
+duration_report_interval(const Interval *duration, bool negative)
 {
-	int64		days = (int64) duration->month * DAYS_PER_MONTH + duration->day;
-	int64		usecs;
-
-	if (pg_mul_s64_overflow(days, USECS_PER_DAY, &usecs) ||
-		pg_add_s64_overflow(usecs, duration->time, &usecs))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("duration %s is out of range", interval_text(duration)),
-				 errdetail("Durations must be shorter than 292,000 years.")));
-	if (usecs < 0)
+	if (negative)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("duration %s is negative", interval_text(duration)),
 				 errdetail("Durations must be zero or positive.")));
-	return usecs;
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("duration %s is out of range", interval_text(duration)),
+			 errdetail("Durations must be shorter than 292,000 years.")));
 }
 
 /* Seconds as whole microseconds; negative, NaN or too long is an error. */

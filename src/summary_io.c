@@ -338,14 +338,6 @@ summary_report_count_overflow(const char *typname)
 			 errdetail("A count cannot exceed " INT64_FORMAT ".", PG_INT64_MAX)));
 }
 
-/* *total += addend, or an error: a count must never wrap. */
-void
-summary_add_count(int64 *total, int64 addend, const char *typname)
-{
-	if (unlikely(pg_add_s64_overflow(*total, addend, total)))
-		summary_report_count_overflow(typname);
-}
-
 /* Whether non-negative counts add up without overflowing an int64. */
 bool
 summary_counts_fit(const int64 *counts, int ncounts)
