@@ -21,3 +21,6 @@ EXTRA_CLEAN = results regression.diffs regression.out
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# PGXS tracks no header dependencies here; every object depends on them all.
+$(OBJS): $(wildcard src/*.h)
