@@ -51,6 +51,19 @@ SELECT rollup(m.nps_s) = (SELECT nps_s FROM serial_rollup) AS nps,
        rollup(m.duration_s) = (SELECT duration_s FROM serial_rollup) AS duration
 FROM many_summaries m;
 
+-- Counters near 2^63 in a parallel plan: the worker whose partial state
+-- passes 2^63 - 1 raises the error; nothing wraps.
+CREATE TABLE near_limit AS
+SELECT CASE WHEN i <= 2000 THEN 'nps v1 promoters=4611686018427387904 passives=0 detractors=0'
+            ELSE 'nps v1 promoters=0 passives=0 detractors=0' END::nps_summary AS s,
+       CASE WHEN i <= 2000 THEN 'rate v1 hits=0 trials=4611686018427387904'
+            ELSE 'rate v1 hits=0 trials=0' END::rate_summary AS r
+FROM generate_series(1, 40000) i;
+ANALYZE near_limit;
+EXPLAIN (COSTS OFF) SELECT rollup(s) FROM near_limit;
+SELECT rollup(s) FROM near_limit;
+SELECT rollup(r) FROM near_limit;
+
 -- Errors raised in workers reach the client unchanged.
 INSERT INTO par (i, g, score) VALUES (0, 0, 42);
 SELECT nps(nps_agg(score)) FROM par;
