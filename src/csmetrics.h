@@ -92,6 +92,11 @@ duration_interval_usecs(const Interval *duration)
 	int64		days = (int64) duration->month * DAYS_PER_MONTH + duration->day;
 	int64		usecs;
 
+#if PG_VERSION_NUM >= 170000
+	/* PostgreSQL 17 has infinite intervals; no duration is infinite. */
+	if (unlikely(INTERVAL_NOT_FINITE(duration)))
+		duration_report_interval(duration, false);
+#endif
 	if (unlikely(pg_mul_s64_overflow(days, USECS_PER_DAY, &usecs) ||
 				 pg_add_s64_overflow(usecs, duration->time, &usecs)))
 		duration_report_interval(duration, false);
