@@ -144,7 +144,11 @@ clock_for(FunctionCallInfo fcinfo, int argno)
 		if (clock == NULL)
 			clock = MemoryContextAlloc(cxt, sizeof(WorkClock));
 		else
+		{
+			/* Rows may alternate between calendars: keep one copy only. */
 			pfree(clock->holiday_prefix);
+			pfree((BusinessCalendar *) clock->cal);
+		}
 		clock_init(clock, copy, cxt);
 		fcinfo->flinfo->fn_extra = clock;
 	}
