@@ -699,17 +699,17 @@ CREATE OPERATOR CLASS @extschema@.duration_summary_hash_ops
 COMMENT ON OPERATOR CLASS @extschema@.duration_summary_hash_ops USING hash IS 'lets duration_summary values be grouped, deduplicated and hash-joined';
 
 CREATE FUNCTION @extschema@.duration_agg_trans(@extschema@.duration_summary, interval) RETURNS @extschema@.duration_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_agg_trans(@extschema@.duration_summary, interval) IS 'duration_agg transition: counts one duration';
 CREATE FUNCTION @extschema@.duration_agg_seconds_trans(@extschema@.duration_summary, double precision) RETURNS @extschema@.duration_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_agg_seconds_trans(@extschema@.duration_summary, double precision) IS 'duration_agg transition: counts one duration in seconds, to the microsecond';
 CREATE FUNCTION @extschema@.duration_rollup_trans(@extschema@.duration_summary, @extschema@.duration_summary) RETURNS @extschema@.duration_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_rollup_trans(@extschema@.duration_summary, @extschema@.duration_summary) IS 'adds two duration_summary values: rollup transition and combine function';
 CREATE FUNCTION @extschema@.duration_agg_final(@extschema@.duration_summary) RETURNS @extschema@.duration_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.duration_agg_final(@extschema@.duration_summary) IS 'duration_agg and rollup final function: the summary without spare buckets, empty for no rows';
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.duration_agg_final(@extschema@.duration_summary) IS 'duration_agg and rollup final function: the summary in its smaller form';
 
 CREATE AGGREGATE @extschema@.duration_agg(d interval) (
 	SFUNC = @extschema@.duration_agg_trans,
@@ -717,6 +717,7 @@ CREATE AGGREGATE @extschema@.duration_agg(d interval) (
 	FINALFUNC = @extschema@.duration_agg_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	INITCOND = 'duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.duration_agg(interval) IS 'summarizes durations (response, resolution, handle times); read it with median(), percentile(), mean()';
@@ -727,6 +728,7 @@ CREATE AGGREGATE @extschema@.duration_agg(seconds double precision) (
 	FINALFUNC = @extschema@.duration_agg_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	INITCOND = 'duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.duration_agg(double precision) IS 'summarizes durations given in seconds, counted to the microsecond';
@@ -737,6 +739,7 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.duration_summary) (
 	FINALFUNC = @extschema@.duration_agg_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	INITCOND = 'duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.duration_summary) IS 'merges stored duration_summary values exactly';

@@ -46,14 +46,12 @@ PG_FUNCTION_INFO_V1(duration_ci_high);
 PG_FUNCTION_INFO_V1(duration_p_value);
 
 /*
- * The state to update for the transition or merge function: a fresh one for
- * a NULL state, a copy outside an aggregate, otherwise the state itself.
+ * The state to update for the transition or merge function: a copy outside
+ * an aggregate, otherwise the state itself.
  */
 static DurationSummary *
 duration_state(FunctionCallInfo fcinfo)
 {
-	if (PG_ARGISNULL(0))
-		return duration_make_list(0);
 	if (!AggCheckCallContext(fcinfo, NULL))
 		return (DurationSummary *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 	return PG_GETARG_DURATION(0);
@@ -337,12 +335,6 @@ duration_summary_hash(PG_FUNCTION_ARGS)
 Datum
 duration_agg_trans(PG_FUNCTION_ARGS)
 {
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
 	PG_RETURN_POINTER(duration_add(duration_state(fcinfo),
 								   duration_interval_usecs(PG_GETARG_INTERVAL_P(1))));
 }
@@ -351,12 +343,6 @@ duration_agg_trans(PG_FUNCTION_ARGS)
 Datum
 duration_agg_seconds_trans(PG_FUNCTION_ARGS)
 {
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
 	PG_RETURN_POINTER(duration_add(duration_state(fcinfo),
 								   duration_seconds_usecs(PG_GETARG_FLOAT8(1))));
 }
@@ -365,12 +351,6 @@ duration_agg_seconds_trans(PG_FUNCTION_ARGS)
 Datum
 duration_rollup_trans(PG_FUNCTION_ARGS)
 {
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
 	PG_RETURN_POINTER(duration_merge(duration_state(fcinfo), PG_GETARG_DURATION(1)));
 }
 
@@ -378,8 +358,6 @@ duration_rollup_trans(PG_FUNCTION_ARGS)
 Datum
 duration_agg_final(PG_FUNCTION_ARGS)
 {
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(duration_make_dense(0, 0));
 	PG_RETURN_POINTER(duration_compact(PG_GETARG_DURATION(0)));
 }
 

@@ -171,8 +171,9 @@ duration_compact(const DurationSummary *summary)
 	DurationSummary *dense;
 	DurationSummary *list;
 
+	/* An empty list: the initial state of the aggregates, ready to grow. */
 	if (summary->count == 0)
-		return duration_make_dense(0, 0);
+		return duration_make_list(0);
 	dense = dense_copy(summary, MAX_BUCKET_INDEX, 0, 0);
 	if (!list_is_smaller(dense->count, dense->first_index, dense->first_index + dense->nbuckets - 1))
 		return dense;

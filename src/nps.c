@@ -334,14 +334,16 @@ nps_estimate(const NpsSummary *summary, double *score, double *variance)
 	*variance = 10000.0 * (p + d - (p - d) * (p - d));
 }
 
-/* z times the standard error of NPS, in points; the summary holds answers. */
+/*
+ * z times the standard error of NPS, in points, and NPS itself in *score;
+ * the summary holds answers.
+ */
 static double
-nps_margin_points(const NpsSummary *summary, float8 confidence)
+nps_margin_points(const NpsSummary *summary, float8 confidence, double *score)
 {
-	double		score;
 	double		variance;
 
-	nps_estimate(summary, &score, &variance);
+	nps_estimate(summary, score, &variance);
 	return stats_z(confidence) * sqrt(variance / (double) nps_total(summary));
 }
 
@@ -350,41 +352,52 @@ Datum
 nps_margin(PG_FUNCTION_ARGS)
 {
 	NpsSummary *summary = PG_GETARG_NPS(0);
+	double		score;
 
 	stats_check_confidence(PG_GETARG_FLOAT8(1));
 	if (nps_total(summary) == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(nps_margin_points(summary, PG_GETARG_FLOAT8(1)));
+	PG_RETURN_FLOAT8(nps_margin_points(summary, PG_GETARG_FLOAT8(1), &score));
+}
+
+/* NPS minus and plus its margin, clipped to [-100, 100]; false without answers. */
+static bool
+nps_interval(const NpsSummary *summary, float8 confidence, double *low, double *high)
+{
+	double		score;
+	double		margin;
+
+	stats_check_confidence(confidence);
+	if (nps_total(summary) == 0)
+		return false;
+	margin = nps_margin_points(summary, confidence, &score);
+	*low = Max(-100.0, score - margin);
+	*high = Min(100.0, score + margin);
+	return true;
 }
 
 /* ci_low(nps_summary, confidence): NPS minus the margin, at least -100. */
 Datum
 nps_ci_low(PG_FUNCTION_ARGS)
 {
-	NpsSummary *summary = PG_GETARG_NPS(0);
-	double		score;
-	double		variance;
+	double		low;
+	double		high;
 
-	stats_check_confidence(PG_GETARG_FLOAT8(1));
-	if (nps_total(summary) == 0)
+	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &low, &high))
 		PG_RETURN_NULL();
-	nps_estimate(summary, &score, &variance);
-	PG_RETURN_FLOAT8(Max(-100.0, score - nps_margin_points(summary, PG_GETARG_FLOAT8(1))));
+	PG_RETURN_FLOAT8(low);
 }
 
 /* ci_high(nps_summary, confidence): NPS plus the margin, at most 100. */
 Datum
 nps_ci_high(PG_FUNCTION_ARGS)
 {
-	NpsSummary *summary = PG_GETARG_NPS(0);
-	double		score;
-	double		variance;
+	double		low;
+	double		high;
 
-	stats_check_confidence(PG_GETARG_FLOAT8(1));
-	if (nps_total(summary) == 0)
+	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &low, &high))
 		PG_RETURN_NULL();
-	nps_estimate(summary, &score, &variance);
-	PG_RETURN_FLOAT8(Min(100.0, score + nps_margin_points(summary, PG_GETARG_FLOAT8(1))));
+	PG_RETURN_FLOAT8(high);
 }
 
 /* p_value(nps_summary, nps_summary): the difference over its combined SE. */
