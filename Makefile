@@ -2,7 +2,7 @@
 
 EXTENSION = csmetrics
 MODULE_big = csmetrics
-OBJS = src/csmetrics.o src/summary_io.o src/stats.o src/nps.o src/ratings.o src/csat.o src/ces.o src/rate.o src/duration_input.o src/aht.o src/duration_buckets.o src/duration.o src/retention.o src/calendar.o src/business_time.o
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # Install and upgrade scripts live in sql/ under their versioned names.
 DATA = $(wildcard sql/csmetrics--*.sql)

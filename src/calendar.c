@@ -42,7 +42,7 @@ typedef struct CalendarDraft
 	bool		holidays_given;
 } CalendarDraft;
 
-static void reject(const CalendarDraft *draft, const char *reason) pg_attribute_noreturn();
+static pg_noreturn void reject(const CalendarDraft *draft, const char *reason);
 
 /* Report a malformed literal. */
 static void

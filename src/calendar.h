@@ -10,6 +10,7 @@
 #ifndef CSMETRICS_CALENDAR_H
 #define CSMETRICS_CALENDAR_H
 
+#include "compat.h"
 #include "datatype/timestamp.h"
 #include "pgtime.h"
 #include "utils/date.h"

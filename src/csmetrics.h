@@ -10,6 +10,7 @@
 #define CSMETRICS_H
 
 #include "common/int.h"
+#include "compat.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/timestamp.h"
@@ -42,8 +43,8 @@ extern int	summary_parse_count_list(SummaryParser *parser, const char *key,
 extern int	summary_parse_pair_list(SummaryParser *parser, const char *key,
 									int32 *indexes, int64 *counts, int max_pairs);
 extern void summary_parse_end(SummaryParser *parser);
-extern void summary_reject_text(const char *typname, const char *input,
-								const char *reason) pg_attribute_noreturn();
+extern pg_noreturn void summary_reject_text(const char *typname, const char *input,
+								const char *reason);
 
 extern void summary_text_begin(StringInfo buf, const char *tag);
 extern void summary_text_count(StringInfo buf, const char *key, int64 value);
@@ -55,10 +56,10 @@ extern void summary_send_total(StringInfo buf, int128 value);
 extern void summary_recv_version(StringInfo buf, const char *typname);
 extern void summary_recv_expect_length(StringInfo buf, int nbytes,
 									   const char *typname);
-extern void summary_reject_binary(const char *typname,
-								  const char *reason) pg_attribute_noreturn();
+extern pg_noreturn void summary_reject_binary(const char *typname,
+								  const char *reason);
 
-extern void summary_report_count_overflow(const char *typname) pg_attribute_noreturn();
+extern pg_noreturn void summary_report_count_overflow(const char *typname);
 
 /* *total += addend, or an error: a count must never wrap.  Inline: per row. */
 static inline void
@@ -80,7 +81,7 @@ extern double stats_two_proportion_p(int64 hits_a, int64 n_a, int64 hits_b, int6
 extern double stats_welch_p(double mean_a, double var_a, double n_a,
 							double mean_b, double var_b, double n_b);
 
-extern void duration_report_interval(const Interval *duration, bool negative) pg_attribute_noreturn();
+extern pg_noreturn void duration_report_interval(const Interval *duration, bool negative);
 
 /*
  * An interval's length in microseconds (months as 30 days, days as 24
