@@ -23,4 +23,17 @@
 #define pg_noreturn _Noreturn
 #endif
 
+/*
+ * Soft input errors (16+): input functions report bad input through
+ * errsave/ereturn with fcinfo->context, so pg_input_is_valid and COPY ...
+ * ON_ERROR ignore work.  15 has no such mechanism: the same calls raise.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#else
+#define errsave(context, ...) ereport(ERROR, __VA_ARGS__)
+#define ereturn(context, dummy_value, ...) ereport(ERROR, __VA_ARGS__)
+#define SOFT_ERROR_OCCURRED(escontext) false
+#endif
+
 #endif							/* CSMETRICS_COMPAT_H */
