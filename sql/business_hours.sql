@@ -171,6 +171,15 @@ SELECT 'mon-fri 09:00-17:00; holidays 25-12-2025'::business_calendar;
 SELECT 'mon-fri 09:00-17:00; holidays 0000-12-25'::business_calendar;
 SELECT 'mon, 09:00-17:00'::business_calendar;
 SELECT 'mon-fri 09:00-17:00; holidays 2025-12-25; holidays 2025-12-26'::business_calendar;
+-- A tz clause without a zone name once read and wrote 8 bytes past the
+-- token array (one copy of the input was parsed, the other indexed); keywords
+-- and day names are read in any case from the one input.
+\set VERBOSITY sqlstate
+SELECT 'mon 09:00-10:00; tz'::business_calendar;
+SELECT 'mon 09:00-10:00;TZ  ;'::business_calendar;
+\set VERBOSITY default
+SELECT 'Mon 09:00-10:00; HOLIDAYS 2025-12-25; Tz Europe/Berlin'::business_calendar;
+SELECT 'MONDAY 09:00-10:00'::business_calendar;
 SELECT business_duration('2025-01-02', '2025-01-01', 'mon-fri 09:00-17:00');
 SELECT business_duration('-infinity', '2025-01-01', 'mon-fri 09:00-17:00');
 SELECT business_add('2025-01-01', '-1 hour', 'mon-fri 09:00-17:00');

@@ -33,6 +33,7 @@ static const char *const day_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat
 typedef struct CalendarDraft
 {
 	const char *input;			/* the whole literal, for messages */
+	Node	   *escontext;		/* where soft errors go; NULL raises */
 	WorkRange	ranges[7][CALENDAR_MAX_RANGES_PER_DAY];
 	int			nranges[7];
 	bool		day_named[7];
@@ -42,13 +43,25 @@ typedef struct CalendarDraft
 	bool		holidays_given;
 } CalendarDraft;
 
-static pg_noreturn void reject(const CalendarDraft *draft, const char *reason);
+/* One blank-separated word of the literal: a slice of the input, not a copy. */
+typedef struct CalendarToken
+{
+	const char *text;
+	int			len;
+} CalendarToken;
 
-/* Report a malformed literal. */
-static void
+/*
+ * Report a malformed literal (a soft error when the caller asked for one)
+ * and return false, so parsers can write "return reject(...)".
+ */
+static bool
 reject(const CalendarDraft *draft, const char *reason)
 {
-	summary_reject_text(CALENDAR_TYPNAME, draft->input, reason);
+	errsave(draft->escontext,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", CALENDAR_TYPNAME, draft->input),
+			 errdetail("%s", reason)));
+	return false;
 }
 
 /* The zone PostgreSQL knows by this name, or NULL. */
@@ -60,77 +73,122 @@ calendar_zone(const char *tzname)
 	return zone != NULL && pg_tz_acceptable(zone) ? zone : NULL;
 }
 
-/* Index of a three-letter day name, or -1. */
+/* Whether a token is the given lowercase keyword, in any case. */
+static bool
+token_is(const CalendarToken *token, const char *word)
+{
+	return token->len == (int) strlen(word) && pg_strncasecmp(token->text, word, token->len) == 0;
+}
+
+/* Index of a three-letter day name in any case, or -1. */
 static int
-day_index(const char *word, size_t len)
+day_index(const char *word, int len)
 {
 	for (int d = 0; d < 7; d++)
-		if (len == 3 && strncmp(word, day_names[d], 3) == 0)
+		if (len == 3 && pg_strncasecmp(word, day_names[d], 3) == 0)
 			return d;
 	return -1;
 }
 
-/* Parse "HH:MM" into minutes; 24:00 only when allow_24 is true. */
+/* Whether text[0..n) are all decimal digits. */
+static bool
+all_digits(const char *text, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char) text[i]))
+			return false;
+	return true;
+}
+
+/* The value of n decimal digits, already checked. */
+static int
+digits_value(const char *text, int n)
+{
+	int			value = 0;
+
+	for (int i = 0; i < n; i++)
+		value = value * 10 + (text[i] - '0');
+	return value;
+}
+
+/*
+ * Parse the "HH:MM" at text (5 characters of a checked 11-character range)
+ * into minutes; 24:00 only when allow_24 is true.  -1 after an error.
+ */
 static int
 parse_clock(CalendarDraft *draft, const char *text, bool allow_24)
 {
 	int			hours;
 	int			minutes;
 
-	if (!(isdigit((unsigned char) text[0]) && isdigit((unsigned char) text[1]) && text[2] == ':' &&
-		  isdigit((unsigned char) text[3]) && isdigit((unsigned char) text[4])))
+	if (!(all_digits(text, 2) && text[2] == ':' && all_digits(text + 3, 2)))
+	{
 		reject(draft, psprintf("Times are written HH:MM, as in 09:00-17:00; got \"%.5s\".", text));
-	hours = (text[0] - '0') * 10 + (text[1] - '0');
-	minutes = (text[3] - '0') * 10 + (text[4] - '0');
+		return -1;
+	}
+	hours = digits_value(text, 2);
+	minutes = digits_value(text + 3, 2);
 	if (minutes > 59 || hours > 24 || (hours == 24 && (minutes != 0 || !allow_24)))
+	{
 		reject(draft, psprintf("Time %.5s is not a time of day; 24:00 is allowed only as an end.", text));
+		return -1;
+	}
 	return hours * 60 + minutes;
 }
 
-/* Parse one "HH:MM-HH:MM" token into the given day's list. */
-static void
-parse_range(CalendarDraft *draft, const char *token, size_t len, WorkRange *range)
+/* Parse one "HH:MM-HH:MM" token. */
+static bool
+parse_range(CalendarDraft *draft, const CalendarToken *token, WorkRange *range)
 {
-	if (len != 11 || token[5] != '-')
-		reject(draft, psprintf("Working hours are written HH:MM-HH:MM, as in 09:00-17:00; got \"%.*s\".",
-							   (int) len, token));
-	range->start = parse_clock(draft, token, false);
-	range->end = parse_clock(draft, token + 6, true);
-	if (range->end <= range->start)
-		reject(draft, psprintf("Range %.*s ends before it starts.", (int) len, token));
+	int			start;
+	int			end;
+
+	if (token->len != 11 || token->text[5] != '-')
+		return reject(draft, psprintf("Working hours are written HH:MM-HH:MM, as in 09:00-17:00; got \"%.*s\".",
+									  token->len, token->text));
+	if ((start = parse_clock(draft, token->text, false)) < 0 ||
+		(end = parse_clock(draft, token->text + 6, true)) < 0)
+		return false;
+	if (end <= start)
+		return reject(draft, psprintf("Range %.*s ends before it starts.", token->len, token->text));
+	range->start = start;
+	range->end = end;
+	return true;
 }
 
 /* Parse a day list such as "mon-fri", "mon,wed,fri" or "mon-wed,sat". */
-static void
-parse_days(CalendarDraft *draft, const char *token, size_t len, bool days[7])
+static bool
+parse_days(CalendarDraft *draft, const CalendarToken *token, bool days[7])
 {
-	const char *end = token + len;
+	const char *item = token->text;
+	const char *end = token->text + token->len;
 
 	memset(days, 0, 7 * sizeof(bool));
-	while (token < end)
+	while (item < end)
 	{
-		const char *comma = memchr(token, ',', end - token);
+		const char *comma = memchr(item, ',', end - item);
 		const char *item_end = comma ? comma : end;
-		const char *dash = memchr(token, '-', item_end - token);
-		int			first = day_index(token, (dash ? dash : item_end) - token);
+		const char *dash = memchr(item, '-', item_end - item);
+		int			first = day_index(item, (dash ? dash : item_end) - item);
 		int			last = dash ? day_index(dash + 1, item_end - dash - 1) : first;
 
 		if (first < 0 || last < 0)
-			reject(draft, psprintf("Unknown day \"%.*s\"; days are mon, tue, wed, thu, fri, sat and sun.",
-								   (int) (item_end - token), token));
+			return reject(draft, psprintf("Unknown day \"%.*s\"; days are mon, tue, wed, thu, fri, sat and sun.",
+										  (int) (item_end - item), item));
 		if (last < first)
-			reject(draft, psprintf("Day range %.*s runs backwards; weeks run from mon to sun.",
-								   (int) (item_end - token), token));
+			return reject(draft, psprintf("Day range %.*s runs backwards; weeks run from mon to sun.",
+										  (int) (item_end - item), item));
 		for (int d = first; d <= last; d++)
 		{
 			if (days[d] || draft->day_named[d])
-				reject(draft, psprintf("Day %s is named twice.", day_names[d]));
+				return reject(draft, psprintf("Day %s is named twice.", day_names[d]));
 			days[d] = true;
 		}
 		if (comma && comma + 1 == end)
-			reject(draft, psprintf("Day list \"%.*s\" ends with a comma.", (int) len, end - len));
-		token = comma ? comma + 1 : end;
+			return reject(draft, psprintf("Day list \"%.*s\" ends with a comma.", token->len, token->text));
+		item = comma ? comma + 1 : end;
 	}
+	return true;
 }
 
 /* Order ranges by start, for qsort. */
@@ -141,22 +199,24 @@ compare_ranges(const void *a, const void *b)
 }
 
 /* Parse a day clause: a day list followed by one or more ranges. */
-static void
-parse_day_clause(CalendarDraft *draft, char **tokens, size_t *lengths, int ntokens)
+static bool
+parse_day_clause(CalendarDraft *draft, const CalendarToken *tokens, int ntokens)
 {
 	bool		days[7];
 	WorkRange	ranges[CALENDAR_MAX_RANGES_PER_DAY];
 	int			nranges = 0;
 	int			kept = 0;
 
-	parse_days(draft, tokens[0], lengths[0], days);
+	if (!parse_days(draft, &tokens[0], days))
+		return false;
 	if (ntokens < 2)
-		reject(draft, psprintf("Days \"%.*s\" need working hours such as 09:00-17:00.",
-							   (int) lengths[0], tokens[0]));
+		return reject(draft, psprintf("Days \"%.*s\" need working hours such as 09:00-17:00.",
+									  tokens[0].len, tokens[0].text));
 	if (ntokens - 1 > CALENDAR_MAX_RANGES_PER_DAY)
-		reject(draft, psprintf("A day holds at most %d ranges.", CALENDAR_MAX_RANGES_PER_DAY));
+		return reject(draft, psprintf("A day holds at most %d ranges.", CALENDAR_MAX_RANGES_PER_DAY));
 	for (int i = 1; i < ntokens; i++)
-		parse_range(draft, tokens[i], lengths[i], &ranges[nranges++]);
+		if (!parse_range(draft, &tokens[i], &ranges[nranges++]))
+			return false;
 	qsort(ranges, nranges, sizeof(WorkRange), compare_ranges);
 
 	/* Reject overlaps; merge ranges that touch. */
@@ -165,10 +225,10 @@ parse_day_clause(CalendarDraft *draft, char **tokens, size_t *lengths, int ntoke
 		WorkRange  *last = &ranges[kept];
 
 		if (ranges[i].start < last->end)
-			reject(draft, psprintf("Ranges %02d:%02d-%02d:%02d and %02d:%02d-%02d:%02d overlap.",
-								   last->start / 60, last->start % 60, last->end / 60, last->end % 60,
-								   ranges[i].start / 60, ranges[i].start % 60,
-								   ranges[i].end / 60, ranges[i].end % 60));
+			return reject(draft, psprintf("Ranges %02d:%02d-%02d:%02d and %02d:%02d-%02d:%02d overlap.",
+										  last->start / 60, last->start % 60, last->end / 60, last->end % 60,
+										  ranges[i].start / 60, ranges[i].start % 60,
+										  ranges[i].end / 60, ranges[i].end % 60));
 		if (ranges[i].start == last->end)
 			last->end = ranges[i].end;
 		else
@@ -183,27 +243,30 @@ parse_day_clause(CalendarDraft *draft, char **tokens, size_t *lengths, int ntoke
 		memcpy(draft->ranges[d], ranges, nranges * sizeof(WorkRange));
 		draft->nranges[d] = nranges;
 	}
+	return true;
 }
 
-/* Parse "YYYY-MM-DD" into a date. */
-static DateADT
-parse_date(CalendarDraft *draft, const char *token, size_t len)
+/* Parse a "YYYY-MM-DD" token into *date. */
+static bool
+parse_date(CalendarDraft *draft, const CalendarToken *token, DateADT *date)
 {
+	const char *text = token->text;
 	int			year;
 	int			month;
 	int			day;
 
-	if (len != 10 || token[4] != '-' || token[7] != '-' ||
-		strspn(token, "0123456789") != 4 || strspn(token + 5, "0123456789") != 2 ||
-		strspn(token + 8, "0123456789") != 2)
-		reject(draft, psprintf("Holidays are dates written YYYY-MM-DD; got \"%.*s\".", (int) len, token));
-	year = atoi(token);
-	month = atoi(token + 5);
-	day = atoi(token + 8);
+	if (token->len != 10 || text[4] != '-' || text[7] != '-' ||
+		!all_digits(text, 4) || !all_digits(text + 5, 2) || !all_digits(text + 8, 2))
+		return reject(draft, psprintf("Holidays are dates written YYYY-MM-DD; got \"%.*s\".",
+									  token->len, text));
+	year = digits_value(text, 4);
+	month = digits_value(text + 5, 2);
+	day = digits_value(text + 8, 2);
 	if (year < 1 || month < 1 || month > 12 || day < 1 ||
 		day > day_tab[isleap(year)][month - 1])
-		reject(draft, psprintf("Holiday %.10s is not a date.", token));
-	return date2j(year, month, day) - POSTGRES_EPOCH_JDATE;
+		return reject(draft, psprintf("Holiday %.10s is not a date.", text));
+	*date = date2j(year, month, day) - POSTGRES_EPOCH_JDATE;
+	return true;
 }
 
 /* Order dates, for qsort. */
@@ -217,74 +280,103 @@ compare_dates(const void *a, const void *b)
 }
 
 /* Parse a "holidays DATE ..." clause. */
-static void
-parse_holidays(CalendarDraft *draft, char **tokens, size_t *lengths, int ntokens)
+static bool
+parse_holidays(CalendarDraft *draft, const CalendarToken *tokens, int ntokens)
 {
+	int			ndates = ntokens - 1;
 	int			kept = 0;
 
 	if (draft->holidays_given)
-		reject(draft, "The holidays clause is given twice.");
+		return reject(draft, "The holidays clause is given twice.");
 	draft->holidays_given = true;
-	if (ntokens - 1 > CALENDAR_MAX_HOLIDAYS)
-		reject(draft, psprintf("A calendar holds at most %d holidays.", CALENDAR_MAX_HOLIDAYS));
-	draft->holidays = palloc(Max(1, ntokens - 1) * sizeof(DateADT));
-	for (int i = 1; i < ntokens; i++)
-		draft->holidays[i - 1] = parse_date(draft, tokens[i], lengths[i]);
-	qsort(draft->holidays, ntokens - 1, sizeof(DateADT), compare_dates);
-	for (int i = 0; i < ntokens - 1; i++)
+	if (ndates > CALENDAR_MAX_HOLIDAYS)
+		return reject(draft, psprintf("A calendar holds at most %d holidays.", CALENDAR_MAX_HOLIDAYS));
+	draft->holidays = palloc(Max(1, ndates) * sizeof(DateADT));
+	for (int i = 0; i < ndates; i++)
+		if (!parse_date(draft, &tokens[i + 1], &draft->holidays[i]))
+			return false;
+	qsort(draft->holidays, ndates, sizeof(DateADT), compare_dates);
+	for (int i = 0; i < ndates; i++)
 		if (kept == 0 || draft->holidays[i] != draft->holidays[kept - 1])
 			draft->holidays[kept++] = draft->holidays[i];
 	draft->nholidays = kept;
+	return true;
 }
 
-/* Parse a "tz NAME" clause; an unknown zone is a bad parameter, not syntax. */
-static void
-parse_zone(CalendarDraft *draft, char **tokens, size_t *lengths, int ntokens)
+/*
+ * Parse a "tz NAME" clause; the name keeps the case it was written in.  An
+ * unknown zone is a bad parameter, not syntax.
+ */
+static bool
+parse_zone(CalendarDraft *draft, const CalendarToken *tokens, int ntokens)
 {
 	char	   *name;
 	pg_tz	   *zone;
 
 	if (draft->tzname != NULL)
-		reject(draft, "The tz clause is given twice.");
+		return reject(draft, "The tz clause is given twice.");
 	if (ntokens != 2)
-		reject(draft, "The tz clause names one time zone, as in tz Europe/Berlin.");
-	name = pnstrdup(tokens[1], lengths[1]);
+		return reject(draft, "The tz clause names one time zone, as in tz Europe/Berlin.");
+	name = pnstrdup(tokens[1].text, tokens[1].len);
 	zone = calendar_zone(name);
 	if (zone == NULL)
-		ereport(ERROR,
+	{
+		errsave(draft->escontext,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time zone \"%s\" is not recognized", name),
 				 errdetail("Use an IANA time zone name such as Europe/Berlin or America/New_York.")));
+		return false;
+	}
 	draft->tzname = pstrdup(pg_get_timezone_name(zone));
+	return true;
 }
 
 /*
- * Split a clause into blank-separated tokens; with tokens NULL, only count
- * them.
+ * Split the clause text[0..len) into blank-separated tokens; with tokens
+ * NULL, only count them.
  */
 static int
-tokenize(const char *clause, char **tokens, size_t *lengths)
+tokenize(const char *text, int len, CalendarToken *tokens)
 {
+	const char *end = text + len;
 	int			n = 0;
 
 	for (;;)
 	{
 		const char *start;
 
-		while (isspace((unsigned char) *clause))
-			clause++;
-		if (*clause == '\0')
+		while (text < end && isspace((unsigned char) *text))
+			text++;
+		if (text == end)
 			return n;
-		start = clause;
-		while (*clause && !isspace((unsigned char) *clause))
-			clause++;
+		start = text;
+		while (text < end && !isspace((unsigned char) *text))
+			text++;
 		if (tokens)
 		{
-			tokens[n] = (char *) start;
-			lengths[n] = clause - start;
+			tokens[n].text = start;
+			tokens[n].len = text - start;
 		}
 		n++;
 	}
+}
+
+/* Parse one clause, text[0..len) of the literal. */
+static bool
+parse_clause(CalendarDraft *draft, const char *text, int len)
+{
+	int			ntokens = tokenize(text, len, NULL);
+	CalendarToken *tokens;
+
+	if (ntokens == 0)
+		return true;			/* an empty clause, as after a final ";" */
+	tokens = palloc(ntokens * sizeof(CalendarToken));
+	tokenize(text, len, tokens);
+	if (token_is(&tokens[0], "tz"))
+		return parse_zone(draft, tokens, ntokens);
+	if (token_is(&tokens[0], "holidays"))
+		return parse_holidays(draft, tokens, ntokens);
+	return parse_day_clause(draft, tokens, ntokens);
 }
 
 /* Build the stored form from a parsed draft. */
@@ -317,52 +409,38 @@ calendar_from_draft(const CalendarDraft *draft)
 	return cal;
 }
 
-/* Parse a calendar literal. */
+/*
+ * Parse a calendar literal in place: clauses and tokens are slices of the
+ * input itself, never of a modified copy.  Bad input is reported through
+ * escontext (NULL raises); the result is then NULL.
+ */
 static BusinessCalendar *
-calendar_parse(const char *input)
+calendar_parse(const char *input, Node *escontext)
 {
 	CalendarDraft draft;
-	char	   *lowered = pstrdup(input);
-	char	   *original = pstrdup(input);
-	char	   *clause = lowered;
+	const char *clause = input;
 	bool		any_hours = false;
 
 	memset(&draft, 0, sizeof(draft));
 	draft.input = input;
-	for (char *c = lowered; *c; c++)
-		*c = pg_tolower((unsigned char) *c);
-
-	while (clause != NULL)
+	draft.escontext = escontext;
+	for (;;)
 	{
-		char	   *semicolon = strchr(clause, ';');
-		int			ntokens;
-		char	  **tokens;
-		size_t	   *lengths;
+		int			len = strcspn(clause, ";");
 
-		if (semicolon)
-			*semicolon = '\0';
-		ntokens = tokenize(clause, NULL, NULL);
-		tokens = palloc(Max(1, ntokens) * sizeof(char *));
-		lengths = palloc(Max(1, ntokens) * sizeof(size_t));
-		tokenize(clause, tokens, lengths);
-		if (ntokens == 0)
-			;					/* an empty clause, as after a final ";" */
-		else if (lengths[0] == 2 && strncmp(tokens[0], "tz", 2) == 0)
-		{
-			/* The zone name keeps its case for messages. */
-			tokens[1] = original + (tokens[1] - lowered);
-			parse_zone(&draft, tokens, lengths, ntokens);
-		}
-		else if (lengths[0] == 8 && strncmp(tokens[0], "holidays", 8) == 0)
-			parse_holidays(&draft, tokens, lengths, ntokens);
-		else
-			parse_day_clause(&draft, tokens, lengths, ntokens);
-		clause = semicolon ? semicolon + 1 : NULL;
+		if (!parse_clause(&draft, clause, len))
+			return NULL;
+		if (clause[len] == '\0')
+			break;
+		clause += len + 1;
 	}
 	for (int d = 0; d < 7; d++)
 		any_hours |= draft.nranges[d] > 0;
 	if (!any_hours)
+	{
 		reject(&draft, "A calendar needs working hours on at least one day, as in mon-fri 09:00-17:00.");
+		return NULL;
+	}
 	return calendar_from_draft(&draft);
 }
 
@@ -431,11 +509,15 @@ calendar_format(const BusinessCalendar *cal)
 	return buf.data;
 }
 
-/* business_calendar_in(cstring) */
+/* business_calendar_in(cstring): bad input is a soft error where asked. */
 Datum
 business_calendar_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(calendar_parse(PG_GETARG_CSTRING(0)));
+	BusinessCalendar *cal = calendar_parse(PG_GETARG_CSTRING(0), fcinfo->context);
+
+	if (cal == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(cal);
 }
 
 /* business_calendar_out(business_calendar): the canonical text form. */
@@ -445,7 +527,10 @@ business_calendar_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(calendar_format(PG_GETARG_CALENDAR(0)));
 }
 
-/* business_calendar_recv(internal): version byte, then the text form. */
+/*
+ * business_calendar_recv(internal): version byte, then the text form.  Binary
+ * input raises its errors: COPY's soft errors cover text input only.
+ */
 Datum
 business_calendar_recv(PG_FUNCTION_ARGS)
 {
@@ -455,7 +540,7 @@ business_calendar_recv(PG_FUNCTION_ARGS)
 
 	summary_recv_version(buf, CALENDAR_TYPNAME);
 	text = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-	PG_RETURN_POINTER(calendar_parse(text));
+	PG_RETURN_POINTER(calendar_parse(text, NULL));
 }
 
 /* business_calendar_send(business_calendar) */
