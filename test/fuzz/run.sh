@@ -6,7 +6,10 @@
 # Inside a cluster (PGHOST etc. set, as test/run.sh does) it uses that
 # cluster; otherwise it builds, installs and starts a throwaway one.  Each
 # input is tried as text and as binary.  The README's test command runs a
-# short form; the long run is `bash test/fuzz/run.sh 100000`.
+# short form; the long run is `bash test/fuzz/run.sh 100000`.  First, the
+# same text inputs go to the parsers built with AddressSanitizer and UBSan
+# against plain malloc (sanitize.sh), where an overrun that PostgreSQL's
+# allocator would hide is a failure.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,11 +22,14 @@ if [ -z "${PGHOST:-}${PGPORT:-}" ]; then
     exec pg_virtualenv -t -v 15 bash "$HERE/run.sh" "$INPUTS" "$SEED"
 fi
 
+status=0
+bash "$HERE/sanitize.sh" "$INPUTS" "$SEED" || status=$?
+
 BIN=$(mktemp -d)/fuzz
-gcc -O2 -Wall -Wextra -Werror -I"$(pg_config --includedir)" -o "$BIN" "$HERE/fuzz.c" -L"$(pg_config --libdir)" -lpq
+gcc -O2 -Wall -Wextra -Werror -I"$(pg_config --includedir)" -o "$BIN" "$HERE/fuzz.c" "$HERE/mutate.c" \
+    -L"$(pg_config --libdir)" -lpq
 psql -X -q -c "CREATE DATABASE csmetrics_fuzz" >/dev/null
 PGDATABASE=csmetrics_fuzz psql -X -q -c "CREATE EXTENSION csmetrics" >/dev/null
-status=0
 PGDATABASE=csmetrics_fuzz "$BIN" "$INPUTS" "$SEED" || status=$?
 psql -X -q -c "DROP DATABASE csmetrics_fuzz" >/dev/null
 rm -f "$BIN"
