@@ -16,11 +16,28 @@ REGRESS_OPTS = --load-extension=csmetrics
 WARNING_FLAGS ?= -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
 PG_CFLAGS += $(WARNING_FLAGS)
 
-EXTRA_CLEAN = results regression.diffs regression.out
+EXTRA_CLEAN = results regression.diffs regression.out .built-for
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Suites of features that newer servers add: soft input errors (16+) and
+# COPY ... ON_ERROR (17+).  VERSION_NUM comes from PGXS; installcheck reads
+# REGRESS only when it runs.
+ifeq ($(shell test $(VERSION_NUM) -ge 160000 && echo yes),yes)
+REGRESS += soft_errors
+endif
+ifeq ($(shell test $(VERSION_NUM) -ge 170000 && echo yes),yes)
+REGRESS += copy_on_error
+endif
+
 # PGXS tracks no header dependencies here; every object depends on them all.
-$(OBJS): $(wildcard src/*.h)
+# Objects built for one server must never link into another: they also
+# depend on a stamp naming the pg_config and version they were built for,
+# rewritten (and so newer) only when that changes.
+$(OBJS): $(wildcard src/*.h) .built-for
+.built-for: FORCE
+	@echo '$(PG_CONFIG) $(VERSION)' | cmp -s - $@ || echo '$(PG_CONFIG) $(VERSION)' > $@
+FORCE:
+.PHONY: FORCE

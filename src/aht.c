@@ -79,14 +79,16 @@ aht_summary_in(PG_FUNCTION_ARGS)
 	int64		contacts;
 	int64		total_us;
 
-	summary_parse_begin(&parser, AHT_TYPNAME, "aht", input);
+	summary_parse_begin(&parser, AHT_TYPNAME, "aht", input, fcinfo->context);
 	contacts = summary_parse_count(&parser, "contacts");
 	total_us = summary_parse_count(&parser, "total_us");
 	summary_parse_end(&parser);
 
 	summary = aht_make(contacts, total_us);
 	if ((reason = aht_invalid_reason(summary)) != NULL)
-		summary_reject_text(AHT_TYPNAME, input, reason);
+		summary_parse_reject(&parser, reason);
+	if (parser.failed)
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(summary);
 }
 

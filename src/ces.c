@@ -39,7 +39,11 @@ PG_FUNCTION_INFO_V1(ces_p_value);
 Datum
 ces_summary_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(rating_parse(&ces_kind, PG_GETARG_CSTRING(0)));
+	RatingSummary *summary = rating_parse(&ces_kind, PG_GETARG_CSTRING(0), fcinfo->context);
+
+	if (summary == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(summary);
 }
 
 /* ces_summary_out(ces_summary): the canonical text form. */

@@ -44,7 +44,11 @@ PG_FUNCTION_INFO_V1(csat_p_value);
 Datum
 csat_summary_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(rating_parse(&csat_kind, PG_GETARG_CSTRING(0)));
+	RatingSummary *summary = rating_parse(&csat_kind, PG_GETARG_CSTRING(0), fcinfo->context);
+
+	if (summary == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(summary);
 }
 
 /* csat_summary_out(csat_summary): the canonical text form. */

@@ -13,6 +13,7 @@
 #include "compat.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "nodes/nodes.h"
 #include "utils/timestamp.h"
 
 #ifndef HAVE_INT128
@@ -26,16 +27,52 @@
 /* Version written in every summary's text and binary form. */
 #define CSMETRICS_FORMAT_VERSION 1
 
-/* Cursor over a summary literal such as "nps v1 promoters=3 ...". */
+/*
+ * Reading a summary literal such as "nps v1 promoters=3 passives=2
+ * detractors=1": every type's input function uses this parser, so that bad
+ * input is reported alike everywhere and, on PostgreSQL 16 and later,
+ * softly (pg_input_is_valid, pg_input_error_info, COPY ... ON_ERROR).
+ *
+ *	Datum
+ *	nps_summary_in(PG_FUNCTION_ARGS)
+ *	{
+ *		SummaryParser parser;
+ *
+ *		summary_parse_begin(&parser, NPS_TYPNAME, "nps", PG_GETARG_CSTRING(0),
+ *							fcinfo->context);
+ *		promoters = summary_parse_count(&parser, "promoters");
+ *		...
+ *		summary_parse_end(&parser);
+ *		summary = nps_make(...);
+ *		if ((reason = nps_invalid_reason(summary)) != NULL)
+ *			summary_parse_reject(&parser, reason);
+ *		if (parser.failed)
+ *			PG_RETURN_NULL();
+ *		PG_RETURN_POINTER(summary);
+ *	}
+ *
+ * Every problem is reported with summary_parse_reject (never ereport): it
+ * raises "invalid input syntax for type T: "<literal>"" with the reason as
+ * detail (SQLSTATE 22P02), unless the caller asked for soft errors through
+ * fcinfo->context; then it records the error, sets parser.failed and
+ * returns.  Once failed, every parse call does nothing and returns 0 (so
+ * the values read are harmless zeros and later checks report nothing), and
+ * the input function must return NULL.  On 15 the reports always raise.
+ * Binary receive functions keep hard errors (summary_reject_binary), as
+ * PostgreSQL's own types do.
+ */
 typedef struct SummaryParser
 {
 	const char *typname;		/* SQL type name, for messages */
 	const char *input;			/* the whole literal, for messages */
 	const char *pos;			/* next character to read */
+	Node	   *escontext;		/* fcinfo->context: where soft errors go */
+	bool		failed;			/* an error was reported softly */
 } SummaryParser;
 
 extern void summary_parse_begin(SummaryParser *parser, const char *typname,
-								const char *tag, const char *input);
+								const char *tag, const char *input,
+								Node *escontext);
 extern int64 summary_parse_count(SummaryParser *parser, const char *key);
 extern int128 summary_parse_total(SummaryParser *parser, const char *key);
 extern int	summary_parse_count_list(SummaryParser *parser, const char *key,
@@ -43,8 +80,7 @@ extern int	summary_parse_count_list(SummaryParser *parser, const char *key,
 extern int	summary_parse_pair_list(SummaryParser *parser, const char *key,
 									int32 *indexes, int64 *counts, int max_pairs);
 extern void summary_parse_end(SummaryParser *parser);
-extern pg_noreturn void summary_reject_text(const char *typname, const char *input,
-								const char *reason);
+extern void summary_parse_reject(SummaryParser *parser, const char *reason);
 
 extern void summary_text_begin(StringInfo buf, const char *tag);
 extern void summary_text_count(StringInfo buf, const char *key, int64 value);

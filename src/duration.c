@@ -191,7 +191,7 @@ duration_summary_in(PG_FUNCTION_ARGS)
 	int64	   *counts = palloc((MAX_BUCKET_INDEX + 1) * sizeof(int64));
 	int			npairs;
 
-	summary_parse_begin(&parser, DURATION_TYPNAME, "duration", input);
+	summary_parse_begin(&parser, DURATION_TYPNAME, "duration", input, fcinfo->context);
 	count = summary_parse_count(&parser, "count");
 	sum = summary_parse_total(&parser, "sum_us");
 	sumsq = summary_parse_total(&parser, "sumsq_us2");
@@ -203,7 +203,9 @@ duration_summary_in(PG_FUNCTION_ARGS)
 	summary = duration_from_pairs(count, sum, sumsq, min_us, max_us,
 								  indexes, counts, npairs, &reason);
 	if (reason)
-		summary_reject_text(DURATION_TYPNAME, input, reason);
+		summary_parse_reject(&parser, reason);
+	if (parser.failed)
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(duration_compact(summary));
 }
 

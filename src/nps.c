@@ -87,7 +87,7 @@ nps_summary_in(PG_FUNCTION_ARGS)
 	int64		passives;
 	int64		detractors;
 
-	summary_parse_begin(&parser, NPS_TYPNAME, "nps", input);
+	summary_parse_begin(&parser, NPS_TYPNAME, "nps", input, fcinfo->context);
 	promoters = summary_parse_count(&parser, "promoters");
 	passives = summary_parse_count(&parser, "passives");
 	detractors = summary_parse_count(&parser, "detractors");
@@ -95,7 +95,9 @@ nps_summary_in(PG_FUNCTION_ARGS)
 
 	summary = nps_make(detractors, passives, promoters);
 	if ((reason = nps_invalid_reason(summary)) != NULL)
-		summary_reject_text(NPS_TYPNAME, input, reason);
+		summary_parse_reject(&parser, reason);
+	if (parser.failed)
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(summary);
 }
 

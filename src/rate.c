@@ -77,14 +77,16 @@ rate_summary_in(PG_FUNCTION_ARGS)
 	int64		hits;
 	int64		trials;
 
-	summary_parse_begin(&parser, RATE_TYPNAME, "rate", input);
+	summary_parse_begin(&parser, RATE_TYPNAME, "rate", input, fcinfo->context);
 	hits = summary_parse_count(&parser, "hits");
 	trials = summary_parse_count(&parser, "trials");
 	summary_parse_end(&parser);
 
 	summary = rate_make(hits, trials);
 	if ((reason = rate_invalid_reason(summary)) != NULL)
-		summary_reject_text(RATE_TYPNAME, input, reason);
+		summary_parse_reject(&parser, reason);
+	if (parser.failed)
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(summary);
 }
 

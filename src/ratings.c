@@ -43,9 +43,12 @@ scale_is_valid(int64 scale)
 #define INVALID_SCALE_REASON "The scale must be 0 (no responses) or between 2 and 10 points."
 #define TOTAL_OVERFLOW_REASON "The total number of responses is out of range for a 64-bit count."
 
-/* Parse "<tag> v1 scale=S counts=C1,...,CS". */
+/*
+ * Parse "<tag> v1 scale=S counts=C1,...,CS"; bad input is reported through
+ * escontext (see SummaryParser) and then the result is NULL.
+ */
 RatingSummary *
-rating_parse(const RatingKind *kind, const char *input)
+rating_parse(const RatingKind *kind, const char *input, Node *escontext)
 {
 	SummaryParser parser;
 	RatingSummary *summary;
@@ -53,18 +56,20 @@ rating_parse(const RatingKind *kind, const char *input)
 	int64		counts[RATING_MAX_SCALE];
 	int			ncounts;
 
-	summary_parse_begin(&parser, kind->typname, kind->tag, input);
+	summary_parse_begin(&parser, kind->typname, kind->tag, input, escontext);
 	scale = summary_parse_count(&parser, "scale");
 	if (!scale_is_valid(scale))
-		summary_reject_text(kind->typname, input, INVALID_SCALE_REASON);
+		summary_parse_reject(&parser, INVALID_SCALE_REASON);
 	ncounts = summary_parse_count_list(&parser, "counts", counts, RATING_MAX_SCALE);
 	summary_parse_end(&parser);
 	if (ncounts != scale)
-		summary_reject_text(kind->typname, input,
-							psprintf("A scale of " INT64_FORMAT " needs " INT64_FORMAT " counts, one per %s, but %d were given.",
-									 scale, scale, kind->answer, ncounts));
+		summary_parse_reject(&parser,
+							 psprintf("A scale of " INT64_FORMAT " needs " INT64_FORMAT " counts, one per %s, but %d were given.",
+									  scale, scale, kind->answer, ncounts));
 	if (!summary_counts_fit(counts, ncounts))
-		summary_reject_text(kind->typname, input, TOTAL_OVERFLOW_REASON);
+		summary_parse_reject(&parser, TOTAL_OVERFLOW_REASON);
+	if (parser.failed)
+		return NULL;
 
 	summary = rating_make((int32) scale);
 	memcpy(summary->counts, counts, ncounts * sizeof(int64));

@@ -37,7 +37,8 @@ typedef struct RatingSummary
 
 #define PG_GETARG_RATINGS(n) ((RatingSummary *) PG_GETARG_POINTER(n))
 
-extern RatingSummary *rating_parse(const RatingKind *kind, const char *input);
+extern RatingSummary *rating_parse(const RatingKind *kind, const char *input,
+								   Node *escontext);
 extern char *rating_format(const RatingKind *kind, const RatingSummary *summary);
 extern RatingSummary *rating_receive(const RatingKind *kind, StringInfo buf);
 extern void rating_count(const RatingKind *kind, RatingSummary *state,

@@ -20,17 +20,28 @@
 
 /* ----------------------------------------------------------------
  * Text input
+ *
+ * Every call below does nothing (and returns 0) once the parser has failed,
+ * so an input function reads all its fields without checking after each
+ * one, and checks parser.failed once at the end (see csmetrics.h).
  * ----------------------------------------------------------------
  */
 
-/* Report a malformed literal, with the reason as detail. */
+/*
+ * Report the literal as malformed, with the reason as detail: through the
+ * parser's escontext, so softly where the caller asked for it (16+), else
+ * raised.  Only the first report counts; after it the parser has failed.
+ */
 void
-summary_reject_text(const char *typname, const char *input, const char *reason)
+summary_parse_reject(SummaryParser *parser, const char *reason)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-			 errdetail("%s", reason)));
+	if (parser->failed)
+		return;
+	parser->failed = true;
+	errsave(parser->escontext,
+			errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			errmsg("invalid input syntax for type %s: \"%s\"", parser->typname, parser->input),
+			errdetail("%s", reason));
 }
 
 /* Whether c separates fields: the canonical form uses one space. */
@@ -67,19 +78,27 @@ parse_unsigned(SummaryParser *parser, const char *key, int128 max,
 {
 	int128		value = 0;
 
+	if (parser->failed)
+		return 0;
 	if (*parser->pos == '-')
-		summary_reject_text(parser->typname, parser->input,
-							psprintf("Value of \"%s\" must not be negative.", key));
+	{
+		summary_parse_reject(parser, psprintf("Value of \"%s\" must not be negative.", key));
+		return 0;
+	}
 	if (*parser->pos < '0' || *parser->pos > '9')
-		summary_reject_text(parser->typname, parser->input,
-							psprintf("Value of \"%s\" must be a whole number.", key));
+	{
+		summary_parse_reject(parser, psprintf("Value of \"%s\" must be a whole number.", key));
+		return 0;
+	}
 	while (*parser->pos >= '0' && *parser->pos <= '9')
 	{
 		int			digit = *parser->pos - '0';
 
 		if (value > (max - digit) / 10)
-			summary_reject_text(parser->typname, parser->input,
-								psprintf("Value of \"%s\" is out of range for %s.", key, range_name));
+		{
+			summary_parse_reject(parser, psprintf("Value of \"%s\" is out of range for %s.", key, range_name));
+			return 0;
+		}
 		value = value * 10 + digit;
 		parser->pos++;
 	}
@@ -96,47 +115,58 @@ parse_count(SummaryParser *parser, const char *key)
 /* Expect "<tag> v<version>" at the start of input. */
 void
 summary_parse_begin(SummaryParser *parser, const char *typname,
-					const char *tag, const char *input)
+					const char *tag, const char *input, Node *escontext)
 {
 	int128		version;
 
 	parser->typname = typname;
 	parser->input = input;
 	parser->pos = input;
+	parser->escontext = escontext;
+	parser->failed = false;
 	skip_spaces(parser);
 	if (!accept_word(parser, tag) || !is_blank(*parser->pos))
-		summary_reject_text(typname, input,
-							psprintf("Literals of type %s start with \"%s v%d\".",
-									 typname, tag, CSMETRICS_FORMAT_VERSION));
+	{
+		summary_parse_reject(parser, psprintf("Literals of type %s start with \"%s v%d\".",
+											  typname, tag, CSMETRICS_FORMAT_VERSION));
+		return;
+	}
 	skip_spaces(parser);
 	if (!accept_word(parser, "v"))
-		summary_reject_text(typname, input,
-							psprintf("Expected a format version such as \"v%d\" after \"%s\".",
-									 CSMETRICS_FORMAT_VERSION, tag));
+	{
+		summary_parse_reject(parser, psprintf("Expected a format version such as \"v%d\" after \"%s\".",
+											  CSMETRICS_FORMAT_VERSION, tag));
+		return;
+	}
 	version = parse_unsigned(parser, "version", PG_INT32_MAX, "a format version");
-	if (version != CSMETRICS_FORMAT_VERSION)
-		summary_reject_text(typname, input,
-							psprintf("Format version %d is not supported; this version of csmetrics reads version %d.",
-									 (int) version, CSMETRICS_FORMAT_VERSION));
+	if (!parser->failed && version != CSMETRICS_FORMAT_VERSION)
+		summary_parse_reject(parser, psprintf("Format version %d is not supported; this version of csmetrics reads version %d.",
+											  (int) version, CSMETRICS_FORMAT_VERSION));
 }
 
-/* Expect " key=" at the cursor. */
-static void
+/* Expect " key=" at the cursor; false (after reporting) if it is not there. */
+static bool
 expect_key(SummaryParser *parser, const char *key)
 {
 	const char *before = parser->pos;
 
+	if (parser->failed)
+		return false;
 	skip_spaces(parser);
 	if (parser->pos == before || !accept_word(parser, key) || !accept_word(parser, "="))
-		summary_reject_text(parser->typname, parser->input,
-							psprintf("Expected \"%s=\" next.", key));
+	{
+		summary_parse_reject(parser, psprintf("Expected \"%s=\" next.", key));
+		return false;
+	}
+	return true;
 }
 
 /* Expect " key=<count>" and return the count. */
 int64
 summary_parse_count(SummaryParser *parser, const char *key)
 {
-	expect_key(parser, key);
+	if (!expect_key(parser, key))
+		return 0;
 	return parse_count(parser, key);
 }
 
@@ -144,7 +174,8 @@ summary_parse_count(SummaryParser *parser, const char *key)
 int128
 summary_parse_total(SummaryParser *parser, const char *key)
 {
-	expect_key(parser, key);
+	if (!expect_key(parser, key))
+		return 0;
 	return parse_unsigned(parser, key, PG_INT128_MAX, "a 128-bit total");
 }
 
@@ -158,15 +189,20 @@ summary_parse_count_list(SummaryParser *parser, const char *key,
 {
 	int			n = 0;
 
-	expect_key(parser, key);
+	if (!expect_key(parser, key))
+		return 0;
 	if (*parser->pos == '\0' || is_blank(*parser->pos))
 		return 0;
 	for (;;)
 	{
 		if (n == max_counts)
-			summary_reject_text(parser->typname, parser->input,
-								psprintf("\"%s\" holds at most %d values.", key, max_counts));
+		{
+			summary_parse_reject(parser, psprintf("\"%s\" holds at most %d values.", key, max_counts));
+			return 0;
+		}
 		counts[n++] = parse_count(parser, key);
+		if (parser->failed)
+			return 0;
 		if (!accept_word(parser, ","))
 			return n;
 	}
@@ -182,19 +218,28 @@ summary_parse_pair_list(SummaryParser *parser, const char *key,
 {
 	int			n = 0;
 
-	expect_key(parser, key);
+	if (!expect_key(parser, key))
+		return 0;
 	if (*parser->pos == '\0' || is_blank(*parser->pos))
 		return 0;
 	for (;;)
 	{
 		if (n == max_pairs)
-			summary_reject_text(parser->typname, parser->input,
-								psprintf("\"%s\" holds at most %d pairs.", key, max_pairs));
+		{
+			summary_parse_reject(parser, psprintf("\"%s\" holds at most %d pairs.", key, max_pairs));
+			return 0;
+		}
 		indexes[n] = (int32) parse_unsigned(parser, key, PG_INT32_MAX, "a bucket index");
+		if (parser->failed)
+			return 0;
 		if (!accept_word(parser, ":"))
-			summary_reject_text(parser->typname, parser->input,
-								psprintf("Each entry of \"%s\" is <index>:<count>.", key));
+		{
+			summary_parse_reject(parser, psprintf("Each entry of \"%s\" is <index>:<count>.", key));
+			return 0;
+		}
 		counts[n++] = parse_count(parser, key);
+		if (parser->failed)
+			return 0;
 		if (!accept_word(parser, ","))
 			return n;
 	}
@@ -204,10 +249,11 @@ summary_parse_pair_list(SummaryParser *parser, const char *key,
 void
 summary_parse_end(SummaryParser *parser)
 {
+	if (parser->failed)
+		return;
 	skip_spaces(parser);
 	if (*parser->pos != '\0')
-		summary_reject_text(parser->typname, parser->input,
-							psprintf("Unexpected text \"%s\" after the last field.", parser->pos));
+		summary_parse_reject(parser, psprintf("Unexpected text \"%s\" after the last field.", parser->pos));
 }
 
 /* ----------------------------------------------------------------
