@@ -105,10 +105,20 @@ else
     cluster="$WORK/pg18"
     mkdir "$cluster" && chown postgres "$cluster"
     chmod 755 "$WORK"
-    pg18() {    # pg18 TOOL ARGS...: a tool of the 18 build, run as postgres
+    # pg18 TOOL ARGS...: a tool of the 18 build, run as postgres with no
+    # descriptor but 0-2 open, so that a server left behind by a killed run
+    # cannot hold the caller's flock (HELPERS.md's /tmp/csm.lock).
+    pg18() {
         local tool=$1
         shift
-        (cd "$cluster" && runuser -u postgres -- "$bin18/$tool" "$@")
+        (
+            cd "$cluster"
+            for fd in /proc/$BASHPID/fd/*; do
+                fd=${fd##*/}
+                if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+            done
+            runuser -u postgres -- "$bin18/$tool" "$@"
+        )
     }
     pg18 initdb -D "$cluster/data" -A trust -U postgres --no-sync >/dev/null
     pg18 pg_ctl -D "$cluster/data" -l "$cluster/server.log" -w \
