@@ -395,9 +395,12 @@ COMMENT ON TABLE daily_metrics IS
 --   CALL refresh_daily_metrics(current_date - 30, current_date - 1);
 -- sla_met applies the rule of sla_attainment_weekly at the time of the refresh:
 -- an unanswered ticket not yet due then is counted by a later run.
+-- PL/pgSQL, not a SQL body: Citus cannot plan a SQL procedure's statements
+-- over distributed tables (docs/scale-out.md).
 CREATE PROCEDURE refresh_daily_metrics(first_day date, last_day date)
-LANGUAGE sql
-BEGIN ATOMIC
+LANGUAGE plpgsql
+AS $$
+BEGIN
     DELETE FROM daily_metrics WHERE day BETWEEN first_day AND last_day;
     INSERT INTO daily_metrics
     SELECT day, channel, coalesce(tickets, 0), first_response, first_response_business, sla_met,
@@ -439,7 +442,8 @@ BEGIN ATOMIC
           JOIN tickets t ON t.id = c.ticket_id
           WHERE c.started_at >= first_day AND c.started_at < last_day + 1
           GROUP BY 1, 2) AS called USING (day, channel);
-END;
+END
+$$;
 
 -- The headline metrics per week, from the daily summaries.
 CREATE VIEW weekly_rollup AS

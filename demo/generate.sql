@@ -12,6 +12,11 @@ CREATE EXTENSION csmetrics;
 \ir cookbook.sql
 
 SET timezone = 'UTC';
+-- The number of tickets: psql -v tickets=N (test/citus/ loads fewer).
+\if :{?tickets}
+\else
+\set tickets 100000
+\endif
 SET synchronize_seqscans = off;             -- every scan starts at block 0
 SET max_parallel_workers_per_gather = 0;    -- random() stays in this backend
 SELECT setseed(0.42) \gset
@@ -105,7 +110,7 @@ SELECT g,
            [width_bucket(random(), '{0, 0.35, 0.65, 0.85}'::float8[])] AS team,
        random() AS r_customer, random() AS r_escalate, random() AS r_contacts,
        random() AS r_more, random() AS r_reopen, random() AS r_stuck
-FROM calendar c, generate_series(1, 100000) AS g;
+FROM calendar c, generate_series(1, :tickets) AS g;
 
 CREATE TEMP TABLE ticket_draws AS
 SELECT d.g, d.channel, d.team,

@@ -5,7 +5,9 @@
 # throwaway cluster of the PostgreSQL 18 assertion build that scripts/pg18.sh
 # finds or builds.  The parts are the pg_regress suites, the node-pg client
 # test (test/client), the postgres_fdw scale-out test (test/fdw), the short
-# fuzz run (test/fuzz) and the dump/restore and upgrade checks (test/dump).
+# fuzz run (test/fuzz), the dump/restore and upgrade checks (test/dump) and
+# the Citus scale-out test (test/citus: Citus 13 on 15, Citus 14 on 18, from
+# an installed Citus or the tarballs that .ci/run names; else skipped).
 # On 18, any assertion failure, server crash or memory-context warning in
 # the server log fails the run.  Without PostgreSQL 18 (no installed 18 and
 # CSMETRICS_PG18_TARBALL unset) the run says so and passes on 15 alone.
@@ -30,6 +32,7 @@ run_parts() {
     bash test/fdw/run.sh || status=1
     bash test/fuzz/run.sh 2000 || status=1
     bash test/dump/run.sh || status=1
+    bash test/citus/run.sh "$PG_CONFIG" || status=1
     return $status
 }
 export -f run_parts
@@ -37,12 +40,12 @@ export -f run_parts
 # "PASSED FAILED" of one server's log, counting pg_regress suites (15's
 # "... ok" lines and 16+'s "ok N - name  12 ms" lines), node's test runner
 # ("# pass N", "# fail N"), the fdw and dump checks ("fdw: N passed, N
-# failed") and the fuzz run as one test.
+# failed", and "citus: ...") and the fuzz run as one test.
 count_results() {
     awk '/\.\.\. +ok / || /^ok +[0-9]+ +[-+] .* ms$/ { p++ }
          /\.\.\. +FAILED/ || /^not ok +[0-9]+ +[-+] .* ms$/ { f++ }
          /^# pass [0-9]+$/ { p += $3 } /^# fail [0-9]+$/ { f += $3 }
-         /^(fdw|dump|upgrade): [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+         /^(fdw|dump|upgrade|citus): [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
          /^fuzz: [0-9]+ passed, [0-9]+ failed$/ { if ($4 == 0) p++; else f++ }
          END { print p + 0, f + 0 }' "$1"
 }
