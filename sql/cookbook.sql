@@ -262,35 +262,35 @@ FULL JOIN (VALUES (date '2025-03-03', 'phone', 6, 1, 16.6667),  -- 1 of 6
 ORDER BY week, channel;
 
 -- CSAT of the surveys sent in the week (4 and 5 are satisfied), with the
--- Wilson interval at z = 1.96: for h of n, p = h/n,
+-- Wilson interval at z = 1.959963984540054 (the exact 95% normal quantile): for h of n, p = h/n,
 -- (p + z^2/2n -+ z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n), within [0, 100]:
--- 1 of 2 -> [9.4529, 90.5471], 2 of 2 -> [34.2372, 100], 1 of 1 -> [20.6543, 100].
+-- 1 of 2 -> [9.4531, 90.5469], 2 of 2 -> [34.2380, 100], 1 of 1 -> [20.6549, 100].
 SELECT week, channel, c.responses, round(c.csat_pct::numeric, 4) AS csat,
        round(c.csat_ci_low::numeric, 4) AS low, round(c.csat_ci_high::numeric, 4) AS high,
        (c.responses, round(c.csat_pct::numeric, 4), round(c.csat_ci_low::numeric, 4),
         round(c.csat_ci_high::numeric, 4)) = (e.responses, e.csat, e.low, e.high) AS ok
 FROM weekly_csat c
-FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 50.0, 9.4529, 90.5471),     -- 5, 3
-                  ('2025-03-03', 'phone', 2, 100.0, 34.2372, 100.0),          -- 5, 4 (6 not answered)
-                  ('2025-03-10', 'email', 1, 100.0, 20.6543, 100.0),          -- 4 (8 skipped it)
-                  ('2025-03-10', 'phone', 2, 50.0, 9.4529, 90.5471))          -- 4, 2
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 50.0, 9.4531, 90.5469),     -- 5, 3
+                  ('2025-03-03', 'phone', 2, 100.0, 34.2380, 100.0),          -- 5, 4 (6 not answered)
+                  ('2025-03-10', 'email', 1, 100.0, 20.6549, 100.0),          -- 4 (8 skipped it)
+                  ('2025-03-10', 'phone', 2, 50.0, 9.4531, 90.5469))          -- 4, 2
           AS e(week, channel, responses, csat, low, high) USING (week, channel)
 ORDER BY week, channel;
 
--- NPS of the surveys sent in the week; margin = 100 x 1.96 x
+-- NPS of the surveys sent in the week; margin = 100 x 1.959963984540054 x
 -- sqrt((p + d - (p - d)^2) / n) for promoter and detractor shares p and d.
 SELECT week, channel, n.responses, n.nps, round(n.nps_margin::numeric, 4) AS margin,
        (n.responses, n.nps, round(n.nps_margin::numeric, 4)) = (e.responses, e.nps, e.margin) AS ok
 FROM weekly_nps n
 FULL JOIN (VALUES
-    -- 10, 6: (1 - 1) / 2 = 0; sqrt((0.5 + 0.5 - 0) / 2) x 196
-    (date '2025-03-03', 'email', 2, 0::float8, 138.5929),
-    -- 8, 3: (0 - 1) / 2 = -50; sqrt((0 + 0.5 - 0.25) / 2) x 196
-    ('2025-03-03', 'phone', 2, -50, 69.2965),
-    -- 9, 10: 100; sqrt((1 + 0 - 1) / 2) x 196 = 0
+    -- 10, 6: (1 - 1) / 2 = 0; sqrt((0.5 + 0.5 - 0) / 2) x 195.9963984540054
+    (date '2025-03-03', 'email', 2, 0::float8, 138.5904),
+    -- 8, 3: (0 - 1) / 2 = -50; sqrt((0 + 0.5 - 0.25) / 2) x 195.9963984540054
+    ('2025-03-03', 'phone', 2, -50, 69.2952),
+    -- 9, 10: 100; sqrt((1 + 0 - 1) / 2) x 195.9963984540054 = 0
     ('2025-03-10', 'email', 2, 100, 0.0),
-    -- 9, 7: (1 - 0) / 2 = 50; sqrt((0.5 + 0 - 0.25) / 2) x 196
-    ('2025-03-10', 'phone', 2, 50, 69.2965))
+    -- 9, 7: (1 - 0) / 2 = 50; sqrt((0.5 + 0 - 0.25) / 2) x 195.9963984540054
+    ('2025-03-10', 'phone', 2, 50, 69.2952))
     AS e(week, channel, responses, nps, margin) USING (week, channel)
 ORDER BY week, channel;
 

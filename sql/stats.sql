@@ -4,17 +4,25 @@
 -- integration of the density).
 
 -- Wilson score interval, published vectors: 10 of 100 at 95% is
--- [5.523%, 17.437%]; 0 of 1 is [0%, 79.346%] (z = 1.96).
+-- [5.523%, 17.437%]; 0 of 1 is [0%, z^2 / (1 + z^2)] = [0%, 79.345%] with
+-- the exact z = 1.959963984540054 (79.346% with the rounded 1.96).
 SELECT round(ci_low(s)::numeric, 3) AS low, round(rate(s)::numeric, 3) AS rate, round(ci_high(s)::numeric, 3) AS high
 FROM (VALUES ('rate v1 hits=10 trials=100'::rate_summary), ('rate v1 hits=0 trials=1'), ('rate v1 hits=1 trials=1')) v(s);
 -- The same proportion through CSAT (top two box) and FCR-style rates.
 SELECT round(ci_low(csat_agg(r))::numeric, 3) AS low, round(ci_high(csat_agg(r))::numeric, 3) AS high
 FROM (SELECT CASE WHEN i <= 10 THEN 5 ELSE 2 END AS r FROM generate_series(1, 100) i) t;
 
--- Wilson against the formula in SQL, for many rates and three levels.
--- The conventional levels use the tabled 1.645, 1.96 and 2.576; others the
--- exact quantile (0.80: 1.2815515655446004, 0.999: 3.2905267314918945).
-WITH z(confidence, z) AS (VALUES (0.80, 1.2815515655446004), (0.90, 1.645), (0.95, 1.96), (0.99, 2.576), (0.999, 3.2905267314918945)),
+-- Newcombe (Statistics in Medicine 17, 1998), table I, Wilson intervals at
+-- 95% printed to 4 places: 81/263 [0.2553, 0.3662], 15/148 [0.0624, 0.1605],
+-- 0/20 [0, 0.1611], 1/29 [0.0061, 0.1718]; still matched with the exact z.
+SELECT h, n, round((ci_low(s) / 100)::numeric, 4) AS low, round((ci_high(s) / 100)::numeric, 4) AS high
+FROM (VALUES (81, 263), (15, 148), (0, 20), (1, 29)) v(h, n),
+     LATERAL (SELECT format('rate v1 hits=%s trials=%s', h, n)::rate_summary AS s) x;
+
+-- Wilson against the formula in SQL, for many rates and five levels, with
+-- the exact normal quantiles at every level (R's qnorm, to 16 digits).
+WITH z(confidence, z) AS (VALUES (0.80, 1.2815515655446004), (0.90, 1.6448536269514722), (0.95, 1.959963984540054),
+                                 (0.99, 2.5758293035489004), (0.999, 3.2905267314918945)),
 rates AS (
     SELECT format('rate v1 hits=%s trials=%s', h, n)::rate_summary AS s, h, n
     FROM generate_series(1, 40) n, generate_series(0, 40) h WHERE h <= n
@@ -46,7 +54,7 @@ WITH g AS (
     FROM g GROUP BY grp
 )
 SELECT count(*) AS groups,
-       count(*) FILTER (WHERE abs(nps_margin(s) - 100 * 1.96 * sqrt((p + d - (p - d) ^ 2) / n)) < 1e-9) AS margin_ok,
+       count(*) FILTER (WHERE abs(nps_margin(s) - 100 * 1.959963984540054 * sqrt((p + d - (p - d) ^ 2) / n)) < 1e-9) AS margin_ok,
        count(*) FILTER (WHERE abs(ci_low(s) - (nps(s) - nps_margin(s))) < 1e-9
                           AND abs(ci_high(s) - (nps(s) + nps_margin(s))) < 1e-9) AS interval_ok
 FROM ref;
@@ -117,5 +125,7 @@ SELECT ci_high('nps v1 promoters=1 passives=0 detractors=0'::nps_summary, 0);
 SELECT nps_margin('nps v1 promoters=1 passives=0 detractors=0'::nps_summary, 1);
 SELECT ci_low(csat_agg(5), 'NaN');
 SELECT ci_high(duration_agg('1 min'::interval), -0.5);
--- A level given as real (0.949999988 as a double) still uses the tabled 1.96.
-SELECT ci_high('rate v1 hits=0 trials=1'::rate_summary, 0.95::real) = ci_high('rate v1 hits=0 trials=1'::rate_summary) AS same_z;
+-- A level given as real (0.949999988 as a double) gets the exact quantile of
+-- that level, within 1e-7 of 0.95's: intervals move smoothly with the level.
+SELECT ci_high(s, 0.95::real) <> ci_high(s) AS own_z, abs(ci_high(s, 0.95::real) - ci_high(s)) < 1e-5 AS close
+FROM (SELECT 'rate v1 hits=0 trials=1'::rate_summary AS s) x;

@@ -117,13 +117,17 @@ ces_rollup_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* rollup inverse transition: subtract a summary added before. */
+/*
+ * rollup inverse transition: subtract a summary added before; NULL (recompute
+ * the frame) when no answers are left, see rating_unmerge.
+ */
 Datum
 ces_rollup_inv(PG_FUNCTION_ARGS)
 {
 	RatingSummary *state = ces_state(fcinfo);
 
-	rating_unmerge(&ces_kind, state, PG_GETARG_RATINGS(1));
+	if (!rating_unmerge(&ces_kind, state, PG_GETARG_RATINGS(1)))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(state);
 }
 
@@ -201,6 +205,6 @@ ces_p_value(PG_FUNCTION_ARGS)
 	rating_check_same_scale(&ces_kind, a, b);
 	if (n_a < 2 || n_b < 2)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(stats_welch_p(rating_mean(a), rating_variance(a), (double) n_a,
-								   rating_mean(b), rating_variance(b), (double) n_b));
+	PG_RETURN_FLOAT8(stats_welch_p(stats_mean_difference(rating_sum(a), n_a, rating_sum(b), n_b),
+								   rating_variance(a), (double) n_a, rating_variance(b), (double) n_b));
 }

@@ -142,13 +142,17 @@ csat_rollup_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* rollup inverse transition: subtract a summary added before. */
+/*
+ * rollup inverse transition: subtract a summary added before; NULL (recompute
+ * the frame) when no answers are left, see rating_unmerge.
+ */
 Datum
 csat_rollup_inv(PG_FUNCTION_ARGS)
 {
 	RatingSummary *state = csat_state(fcinfo);
 
-	rating_unmerge(&csat_kind, state, PG_GETARG_RATINGS(1));
+	if (!rating_unmerge(&csat_kind, state, PG_GETARG_RATINGS(1)))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(state);
 }
 
@@ -283,7 +287,10 @@ csat_ci_high(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(100.0 * high);
 }
 
-/* p_value(csat_summary, csat_summary): two-proportion z-test on csat(). */
+/*
+ * p_value(csat_summary, csat_summary): two-proportion z-test on csat();
+ * summaries on different scales are an error, as for CES.
+ */
 Datum
 csat_p_value(PG_FUNCTION_ARGS)
 {
@@ -292,6 +299,7 @@ csat_p_value(PG_FUNCTION_ARGS)
 	int64		total_a = rating_total(a);
 	int64		total_b = rating_total(b);
 
+	rating_check_same_scale(&csat_kind, a, b);
 	if (total_a == 0 || total_b == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(stats_two_proportion_p(rating_count_from(a, csat_default_threshold(a)), total_a,

@@ -113,9 +113,10 @@ extern double stats_z(float8 confidence);
 extern double stats_t_quantile(float8 confidence, double df);
 extern void stats_wilson(int64 hits, int64 n, double z, double *low, double *high);
 extern double stats_normal_p(double difference, double standard_error);
+extern double stats_mean_difference(int128 sum_a, int64 n_a, int128 sum_b, int64 n_b);
 extern double stats_two_proportion_p(int64 hits_a, int64 n_a, int64 hits_b, int64 n_b);
-extern double stats_welch_p(double mean_a, double var_a, double n_a,
-							double mean_b, double var_b, double n_b);
+extern double stats_welch_p(double difference, double var_a, double n_a,
+							double var_b, double n_b);
 
 extern pg_noreturn void duration_report_interval(const Interval *duration, bool negative);
 

@@ -527,8 +527,10 @@ duration_p_value(PG_FUNCTION_ARGS)
 
 	if (a->count < 2 || b->count < 2)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(stats_welch_p(duration_mean_double(a), (double) duration_variance(a), (double) a->count,
-								   duration_mean_double(b), (double) duration_variance(b), (double) b->count));
+	PG_RETURN_FLOAT8(stats_welch_p(stats_mean_difference(duration_get_sum(a), a->count,
+														 duration_get_sum(b), b->count),
+								   (double) duration_variance(a), (double) a->count,
+								   (double) duration_variance(b), (double) b->count));
 }
 
 /* Reject a fraction outside [0, 1], as percentile_disc does. */

@@ -326,13 +326,18 @@ duration_merge(DurationSummary *state, const DurationSummary *other)
 int64
 duration_quantile(const DurationSummary *dense, float8 q)
 {
-	int64		rank = (int64) ceil(q * (double) dense->count);
+	double		position = ceil(q * (double) dense->count);
+	int64		rank;
 	int64		seen = 0;
 	uint64		lowest;
 	uint64		highest;
 	int64		estimate;
 
 	Assert(!DURATION_IS_LIST(dense) && dense->count > 0);
+	/* Near 2^63 the position can round past the count: no int64 holds it. */
+	if (position >= (double) dense->count)
+		return dense->max_us;
+	rank = (int64) position;
 	if (rank <= 1)
 		return dense->min_us;
 	if (rank >= dense->count)

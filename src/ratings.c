@@ -266,12 +266,17 @@ rating_merge(const RatingKind *kind, RatingSummary *state, const RatingSummary *
 	}
 }
 
-/* Subtract a summary merged before: the inverse for window frames. */
-void
+/*
+ * Subtract a summary merged before: the inverse for window frames.  Returns
+ * false when the state is left without answers: the frame may still hold
+ * summaries without answers but with a scale, which a fresh rollup would
+ * check, so the caller returns NULL and PostgreSQL recomputes the frame.
+ */
+bool
 rating_unmerge(const RatingKind *kind, RatingSummary *state, const RatingSummary *other)
 {
 	if (other->scale == 0)
-		return;
+		return true;			/* nothing was added, nothing to check */
 	if (state->scale != other->scale)
 		report_not_counted(kind);
 	for (int i = 0; i < state->scale; i++)
@@ -279,7 +284,7 @@ rating_unmerge(const RatingKind *kind, RatingSummary *state, const RatingSummary
 			report_not_counted(kind);
 	for (int i = 0; i < state->scale; i++)
 		state->counts[i] -= other->counts[i];
-	forget_empty_scale(state);
+	return rating_total(state) > 0;
 }
 
 /* Reject comparing summaries on different scales; empty ones fit any. */
@@ -301,6 +306,17 @@ rating_count_from(const RatingSummary *summary, int32 lowest)
 	for (int r = lowest; r <= summary->scale; r++)
 		count += summary->counts[r - 1];
 	return count;
+}
+
+/* Sum of all ratings, exact. */
+int128
+rating_sum(const RatingSummary *summary)
+{
+	int128		sum = 0;
+
+	for (int r = 1; r <= summary->scale; r++)
+		sum += (int128) r * summary->counts[r - 1];
+	return sum;
 }
 
 /* Mean rating; the summary must hold answers. */

@@ -47,12 +47,13 @@ extern void rating_uncount(const RatingKind *kind, RatingSummary *state,
 						   int32 rating, int32 scale);
 extern void rating_merge(const RatingKind *kind, RatingSummary *state,
 						 const RatingSummary *other);
-extern void rating_unmerge(const RatingKind *kind, RatingSummary *state,
+extern bool rating_unmerge(const RatingKind *kind, RatingSummary *state,
 						   const RatingSummary *other);
 extern void rating_check_same_scale(const RatingKind *kind, const RatingSummary *a,
 									const RatingSummary *b);
 extern int64 rating_total(const RatingSummary *summary);
 extern int64 rating_count_from(const RatingSummary *summary, int32 lowest);
+extern int128 rating_sum(const RatingSummary *summary);
 extern double rating_mean(const RatingSummary *summary);
 extern double rating_variance(const RatingSummary *summary);
 extern void rating_check_rating_arg(const RatingSummary *summary, int32 rating,
