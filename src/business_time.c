@@ -44,7 +44,7 @@ PG_FUNCTION_INFO_V1(is_business_time);
 #define EPOCH_OFFSET_SECS ((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY)
 
 /* A calendar ready for W: the zone and cumulative working time. */
-typedef struct WorkClock
+struct WorkClock
 {
 	const BusinessCalendar *cal;
 	pg_tz	   *zone;
@@ -59,7 +59,7 @@ typedef struct WorkClock
 	TimestampTz period_from;
 	TimestampTz period_until;
 	int64		period_offset;
-} WorkClock;
+};
 
 /* floor(a / b) for b > 0. */
 static inline int64
@@ -128,8 +128,8 @@ clock_init(WorkClock *clock, const BusinessCalendar *cal, MemoryContext cxt)
  * the prepared clock (and the last UTC offset period) is kept in fn_extra
  * and reused while the calendar's bytes are the same.
  */
-static WorkClock *
-clock_for(FunctionCallInfo fcinfo, int argno)
+WorkClock *
+calendar_clock_for(FunctionCallInfo fcinfo, int argno)
 {
 	BusinessCalendar *cal = PG_GETARG_CALENDAR(argno);
 	WorkClock  *clock = fcinfo->flinfo->fn_extra;
@@ -276,9 +276,9 @@ check_finite(TimestampTz ts, const char *argname)
 				 errmsg("%s must be a finite timestamp", argname)));
 }
 
-/* Working microseconds between instants start <= finish. */
-static int64
-working_between(WorkClock *clock, TimestampTz start, TimestampTz finish)
+/* Working microseconds between finite instants start <= finish. */
+int64
+calendar_working_between(WorkClock *clock, TimestampTz start, TimestampTz finish)
 {
 	int128		total = 0;
 
@@ -317,8 +317,8 @@ business_duration(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("finish is before start"),
 				 errdetail("business_duration measures forward in time; swap the arguments or check the data.")));
-	clock = clock_for(fcinfo, 2);
-	PG_RETURN_INTERVAL_P(duration_make_interval(working_between(clock, start, finish)));
+	clock = calendar_clock_for(fcinfo, 2);
+	PG_RETURN_INTERVAL_P(duration_make_interval(calendar_working_between(clock, start, finish)));
 }
 
 /*
@@ -382,16 +382,13 @@ local_time_reaching(const WorkClock *clock, int64 from, int128 target)
 	pg_unreachable();
 }
 
-/* business_add(start, working, calendar): when that much working time has passed. */
-Datum
-business_add(PG_FUNCTION_ARGS)
+/*
+ * The first instant at which `remaining` working microseconds (>= 0) have
+ * passed since the finite instant start.
+ */
+TimestampTz
+calendar_add_working(WorkClock *clock, TimestampTz start, int64 remaining)
 {
-	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
-	int64		remaining = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
-	WorkClock  *clock;
-
-	check_finite(start, "start");
-	clock = clock_for(fcinfo, 2);
 	while (remaining > 0)
 	{
 		int64		offset;
@@ -418,9 +415,20 @@ business_add(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("timestamp out of range")));
-		PG_RETURN_TIMESTAMPTZ(reached);
+		return reached;
 	}
-	PG_RETURN_TIMESTAMPTZ(start);
+	return start;
+}
+
+/* business_add(start, working, calendar): when that much working time has passed. */
+Datum
+business_add(PG_FUNCTION_ARGS)
+{
+	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
+	int64		remaining = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
+
+	check_finite(start, "start");
+	PG_RETURN_TIMESTAMPTZ(calendar_add_working(calendar_clock_for(fcinfo, 2), start, remaining));
 }
 
 /* is_business_time(at, calendar): whether the instant falls in working hours. */
@@ -433,7 +441,7 @@ is_business_time(PG_FUNCTION_ARGS)
 	TimestampTz change;
 
 	check_finite(at, "at");
-	clock = clock_for(fcinfo, 1);
+	clock = calendar_clock_for(fcinfo, 1);
 	(void) offset_at(clock, at, &offset, &change);
 	/* In working hours when the next microsecond is working time. */
 	PG_RETURN_BOOL(working_until(clock, at + offset + 1) > working_until(clock, at + offset));

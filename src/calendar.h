@@ -12,6 +12,7 @@
 
 #include "compat.h"
 #include "datatype/timestamp.h"
+#include "fmgr.h"
 #include "pgtime.h"
 #include "utils/date.h"
 
@@ -58,5 +59,19 @@ calendar_weekday(int64 date)
 }
 
 extern pg_tz *calendar_zone(const char *tzname);
+
+/*
+ * Working time under a calendar (business_time.c), for other C files: the
+ * clock for a calendar argument, kept in fn_extra between calls; the working
+ * microseconds between finite instants start <= finish; the instant at
+ * which that much working time has passed since a finite start.
+ */
+typedef struct WorkClock WorkClock;
+
+extern WorkClock *calendar_clock_for(FunctionCallInfo fcinfo, int argno);
+extern int64 calendar_working_between(WorkClock *clock, TimestampTz start,
+									  TimestampTz finish);
+extern TimestampTz calendar_add_working(WorkClock *clock, TimestampTz start,
+										int64 remaining);
 
 #endif							/* CSMETRICS_CALENDAR_H */

@@ -24,6 +24,10 @@
 #define PG_INT128_MAX ((int128) (~(uint128) 0 >> 1))
 #endif
 
+/* Microseconds from 1970-01-01 to 2000-01-01 (the PostgreSQL epoch), UTC. */
+#define UNIX_EPOCH_USECS \
+	((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * USECS_PER_DAY)
+
 /* Version written in every summary's text and binary form. */
 #define CSMETRICS_FORMAT_VERSION 1
 
@@ -79,12 +83,20 @@ extern int	summary_parse_count_list(SummaryParser *parser, const char *key,
 									 int64 *counts, int max_counts);
 extern int	summary_parse_pair_list(SummaryParser *parser, const char *key,
 									int32 *indexes, int64 *counts, int max_pairs);
+extern bool summary_parse_key(SummaryParser *parser, const char *key);
+extern bool summary_parse_list_ends(SummaryParser *parser);
+extern bool summary_parse_accept(SummaryParser *parser, const char *word);
+extern void summary_parse_quoted(SummaryParser *parser, const char *key,
+								 StringInfo out);
+extern TimestampTz summary_parse_instant(SummaryParser *parser, const char *key);
 extern void summary_parse_end(SummaryParser *parser);
 extern void summary_parse_reject(SummaryParser *parser, const char *reason);
 
 extern void summary_text_begin(StringInfo buf, const char *tag);
 extern void summary_text_count(StringInfo buf, const char *key, int64 value);
 extern void summary_text_total(StringInfo buf, const char *key, int128 value);
+extern void summary_text_quoted(StringInfo buf, const char *data, int len);
+extern void summary_text_instant(StringInfo buf, TimestampTz at);
 
 extern int64 summary_recv_count(StringInfo buf, const char *typname);
 extern int128 summary_recv_total(StringInfo buf, const char *typname);

@@ -245,6 +245,125 @@ summary_parse_pair_list(SummaryParser *parser, const char *key,
 	}
 }
 
+/*
+ * Expect " key=" before a value read by the helpers below; false (after
+ * reporting) if it is not there.
+ */
+bool
+summary_parse_key(SummaryParser *parser, const char *key)
+{
+	return expect_key(parser, key);
+}
+
+/* Whether a list value ends here (at a blank or the end of the literal). */
+bool
+summary_parse_list_ends(SummaryParser *parser)
+{
+	return parser->failed || *parser->pos == '\0' || is_blank(*parser->pos);
+}
+
+/* Consume word if the input continues with it (a list separator, say). */
+bool
+summary_parse_accept(SummaryParser *parser, const char *word)
+{
+	return !parser->failed && accept_word(parser, word);
+}
+
+/*
+ * Read a double-quoted string into out: inside the quotes \" stands for a
+ * quote and \\ for a backslash; every other byte stands for itself.
+ */
+void
+summary_parse_quoted(SummaryParser *parser, const char *key, StringInfo out)
+{
+	if (parser->failed)
+		return;
+	if (*parser->pos != '"')
+	{
+		summary_parse_reject(parser, psprintf("Names in \"%s\" are written in double quotes.", key));
+		return;
+	}
+	parser->pos++;
+	for (;;)
+	{
+		char		c = *parser->pos;
+
+		if (c == '\0')
+		{
+			summary_parse_reject(parser, psprintf("A quoted name in \"%s\" has no closing quote.", key));
+			return;
+		}
+		if (c == '"')
+			break;
+		if (c == '\\')
+		{
+			c = parser->pos[1];
+			if (c != '"' && c != '\\')
+			{
+				summary_parse_reject(parser,
+									 psprintf("Inside the quotes of \"%s\", a backslash must be followed by a quote or a backslash.", key));
+				return;
+			}
+			parser->pos++;
+		}
+		appendStringInfoChar(out, c);
+		parser->pos++;
+	}
+	parser->pos++;
+}
+
+/*
+ * Read an instant written as seconds since 1970-01-01 00:00:00 UTC, with an
+ * optional minus sign and up to six decimals: exact to the microsecond and
+ * independent of the TimeZone setting.
+ */
+TimestampTz
+summary_parse_instant(SummaryParser *parser, const char *key)
+{
+	bool		negative;
+	int128		usecs;
+	int			decimals = 0;
+
+	if (parser->failed)
+		return 0;
+	negative = accept_word(parser, "-");
+	if (*parser->pos < '0' || *parser->pos > '9')
+	{
+		summary_parse_reject(parser, psprintf("Times in \"%s\" are seconds since 1970-01-01 00:00:00 UTC.", key));
+		return 0;
+	}
+	usecs = parse_unsigned(parser, key, PG_INT64_MAX, "a timestamp") * USECS_PER_SEC;
+	if (!parser->failed && accept_word(parser, "."))
+	{
+		int64		scale = USECS_PER_SEC;
+
+		while (*parser->pos >= '0' && *parser->pos <= '9')
+		{
+			if (++decimals > 6)
+			{
+				summary_parse_reject(parser, psprintf("Times in \"%s\" have at most 6 decimals.", key));
+				return 0;
+			}
+			scale /= 10;
+			usecs += (*parser->pos++ - '0') * scale;
+		}
+		if (decimals == 0)
+		{
+			summary_parse_reject(parser, psprintf("Times in \"%s\" need a digit after the decimal point.", key));
+			return 0;
+		}
+	}
+	if (parser->failed)
+		return 0;
+	usecs = (negative ? -usecs : usecs) - UNIX_EPOCH_USECS;
+	if (usecs < MIN_TIMESTAMP || usecs >= END_TIMESTAMP)
+	{
+		summary_parse_reject(parser, psprintf("Value of \"%s\" is out of range for a timestamp.", key));
+		return 0;
+	}
+	return (TimestampTz) usecs;
+}
+
 /* Expect nothing but blanks after the last field. */
 void
 summary_parse_end(SummaryParser *parser)
@@ -292,6 +411,41 @@ summary_text_total(StringInfo buf, const char *key, int128 value)
 	appendStringInfo(buf, " %s=", key);
 	while (n > 0)
 		appendStringInfoChar(buf, digits[--n]);
+}
+
+/* Append a double-quoted string, escaping quotes and backslashes. */
+void
+summary_text_quoted(StringInfo buf, const char *data, int len)
+{
+	appendStringInfoChar(buf, '"');
+	for (int i = 0; i < len; i++)
+	{
+		if (data[i] == '"' || data[i] == '\\')
+			appendStringInfoChar(buf, '\\');
+		appendStringInfoChar(buf, data[i]);
+	}
+	appendStringInfoChar(buf, '"');
+}
+
+/* Append an instant as seconds since 1970 UTC, without trailing zero decimals. */
+void
+summary_text_instant(StringInfo buf, TimestampTz at)
+{
+	int128		usecs = (int128) at + UNIX_EPOCH_USECS;
+	int128		magnitude = usecs < 0 ? -usecs : usecs;
+	int64		fraction = (int64) (magnitude % USECS_PER_SEC);
+	int			decimals = 6;
+
+	appendStringInfo(buf, "%s" INT64_FORMAT, usecs < 0 ? "-" : "",
+					 (int64) (magnitude / USECS_PER_SEC));
+	if (fraction == 0)
+		return;
+	while (fraction % 10 == 0)
+	{
+		fraction /= 10;
+		decimals--;
+	}
+	appendStringInfo(buf, ".%0*d", decimals, (int) fraction);
 }
 
 /* ----------------------------------------------------------------

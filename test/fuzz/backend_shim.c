@@ -17,6 +17,7 @@
  *	    returns, as the server does.
  *	  - time zones are a fixed list of names; dates use an independent
  *	    civil-calendar conversion.
+ *	  - text is checked as UTF-8, the fuzzed server's encoding.
  *
  *	  StringInfo, psprintf, qsort and the string helpers come from the
  *	  server's own libpgcommon and libpgport.
@@ -29,6 +30,7 @@
 #include <stdlib.h>
 
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -355,4 +357,20 @@ j2date(int jd, int *year, int *month, int *day)
 	*day = doy - (153 * mp + 2) / 5 + 1;
 	*month = mp < 10 ? mp + 3 : mp - 9;
 	*year = yoe + era * 400 + (*month <= 2);
+}
+
+/* ----------------------------------------------------------------
+ * Encodings
+ * ----------------------------------------------------------------
+ */
+
+/* The fuzzed server's encoding is UTF-8: check the bytes as UTF-8. */
+bool
+pg_verifymbstr(const char *mbstr, int len, bool noError)
+{
+	if (pg_encoding_verifymbstr(PG_UTF8, mbstr, len) == len)
+		return true;
+	if (!noError)
+		shim_fatal("pg_verifymbstr without noError");
+	return false;
 }

@@ -38,6 +38,7 @@
 	PARSER(rate_summary) \
 	PARSER(aht_summary) \
 	PARSER(duration_summary) \
+	PARSER(status_summary) \
 	PARSER(business_calendar)
 
 #define PARSER(name) extern Datum name##_in(PG_FUNCTION_ARGS); extern Datum name##_out(PG_FUNCTION_ARGS);
