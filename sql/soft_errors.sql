@@ -67,7 +67,16 @@ INSERT INTO cases (typ, literal) VALUES
     ('business_calendar', 'mon-fri 09:00-17:00; tz'),
     ('business_calendar', 'mon-fri 09:00-17:00; tz Mars/Olympus_Mons'),
     ('business_calendar', 'mon-fri 09:00-17:00; holidays 2025-02-30'),
-    ('business_calendar', 'mon-fri 09:00-17:00; holidays 2025-12-25; holidays 2025-12-26');
+    ('business_calendar', 'mon-fri 09:00-17:00; holidays 2025-12-25; holidays 2025-12-26'),
+    ('status_summary', 'status v1 transitions=1740992400:"new",1740992700:"open"'),
+    ('status_summary', 'status v1 transitions='),
+    ('status_summary', 'status v1 transitions=1:open'),
+    ('status_summary', 'status v1 transitions=1:"open'),
+    ('status_summary', 'status v1 transitions=1:"a\b"'),
+    ('status_summary', 'status v1 transitions=1.1234567:"a"'),
+    ('status_summary', 'status v1 transitions=9224318016000:"a"'),
+    ('status_summary', 'status v1 transitions=1:"a",'),
+    ('status_summary', 'status v1 transitions=1"a"');
 
 -- Each literal: whether it is valid, the soft error, and whether that is
 -- exactly the hard error (message, detail and SQLSTATE; messages are shown
