@@ -486,3 +486,105 @@ SELECT date_trunc('month', day)::date AS month, channel,
        rate(rollup(abandoned))                   AS abandonment_pct
 FROM daily_metrics
 GROUP BY 1, 2;
+
+-- ----------------------------------------------------------------
+-- Status history: time in status, reopens, backlog and SLA clocks that
+-- pause, read from every status change the helpdesk logged
+-- ----------------------------------------------------------------
+
+-- One row per status change, as helpdesks export their audit log (Zendesk's
+-- ticket field history): new, open (waiting on an agent), pending (waiting
+-- on the customer), on-hold (waiting on a third party), solved, closed.
+CREATE TABLE ticket_status_history (
+    ticket_id   bigint NOT NULL REFERENCES tickets,
+    status      text NOT NULL,
+    changed_at  timestamptz NOT NULL
+);
+CREATE INDEX ON ticket_status_history (ticket_id);
+
+-- The views below read each ticket's history as one status_summary,
+-- (SELECT ticket_id, status_agg(changed_at, status) AS history
+--  FROM ticket_status_history GROUP BY ticket_id) h, and expose numbers only.
+
+-- Time in status of the tickets resolved in the week, in calendar time and
+-- in the team's working hours: requester wait (new, open and on-hold: the
+-- customer is waiting), on-hold time, and agent work time (new and open:
+-- the ticket waits on an agent), up to the final resolution.
+CREATE VIEW status_times_weekly AS
+SELECT week, channel, duration_count(wait) AS resolved_tickets,
+       median(wait) AS requester_wait_median, percentile(wait, 0.9) AS requester_wait_p90,
+       median(work) AS agent_work_median,
+       mean(hold)   AS on_hold_mean,
+       median(wait_b) AS business_requester_wait_median,
+       median(work_b) AS business_agent_work_median,
+       mean(hold_b)   AS business_on_hold_mean
+FROM (SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
+             duration_agg(time_in(h.history, ARRAY['new', 'open', 'on-hold'], t.resolved_at)) AS wait,
+             duration_agg(time_in(h.history, ARRAY['new', 'open'], t.resolved_at)) AS work,
+             duration_agg(time_in(h.history, 'on-hold', t.resolved_at)) AS hold,
+             duration_agg(time_in(h.history, ARRAY['new', 'open', 'on-hold'], c.calendar, t.resolved_at)) AS wait_b,
+             duration_agg(time_in(h.history, ARRAY['new', 'open'], c.calendar, t.resolved_at)) AS work_b,
+             duration_agg(time_in(h.history, 'on-hold', c.calendar, t.resolved_at)) AS hold_b
+      FROM tickets t
+      JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
+            FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id
+      LEFT JOIN team_calendars c ON c.team = t.team
+      WHERE t.resolved_at IS NOT NULL
+      GROUP BY 1, 2) AS weekly;
+
+-- Reopens read from the history, for the tickets resolved in the week: an
+-- entry into new, open, pending or on-hold after solved or closed.
+CREATE VIEW reopens_from_history_weekly AS
+SELECT week, channel, trials(s) AS resolved_tickets, hits(s) AS reopened_tickets,
+       rate(s) AS reopen_pct, total_reopens
+FROM (SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
+             rate_agg(reopens(h.history, ARRAY['new', 'open', 'pending', 'on-hold'], ARRAY['solved', 'closed']) > 0) AS s,
+             sum(reopens(h.history, ARRAY['new', 'open', 'pending', 'on-hold'], ARRAY['solved', 'closed'])) AS total_reopens
+      FROM tickets t
+      JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
+            FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id
+      WHERE t.resolved_at IS NOT NULL
+      GROUP BY 1, 2) AS weekly;
+
+-- Backlog at the end of each week (Sunday midnight, the next Monday 00:00)
+-- from the status each ticket had at that instant: new, open, pending or
+-- on-hold.  Unlike a backlog computed from created_at and resolved_at, a
+-- ticket reopened in a later week counts again while it is open.
+CREATE VIEW backlog_from_history_weekly AS
+SELECT w.week, t.channel,
+       count(*) FILTER (WHERE status_at(h.history, w.week_end) IN ('new', 'open', 'pending', 'on-hold')) AS unsolved,
+       count(*) FILTER (WHERE status_at(h.history, w.week_end) IN ('new', 'open')) AS waiting_on_agent,
+       count(*) FILTER (WHERE status_at(h.history, w.week_end) = 'pending') AS waiting_on_customer,
+       count(*) FILTER (WHERE status_at(h.history, w.week_end) = 'on-hold') AS on_hold
+FROM (SELECT week::date AS week, week + interval '1 week' AS week_end
+      FROM generate_series((SELECT date_trunc('week', min(changed_at)) FROM ticket_status_history),
+                           (SELECT date_trunc('week', max(changed_at)) FROM ticket_status_history),
+                           interval '1 week') AS week) AS w
+CROSS JOIN tickets t
+JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
+      FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id
+WHERE t.created_at < w.week_end
+GROUP BY 1, 2;
+
+-- Requester wait SLA with pausing (Zendesk style): the clock runs while the
+-- customer waits (new, open, on-hold) and only in the team's working hours;
+-- pending pauses it.  Target: 8 working hours to the first resolution.
+-- sla_due is the instant the clock reaches 8 hours (NULL while it is paused
+-- short of them).  A ticket first solved by then met the SLA; an unsolved
+-- one missed it once that instant has passed (due < now()); until then it
+-- is not counted.
+-- By the week of ticket creation; tickets of a team without a calendar are
+-- not counted.
+CREATE VIEW requester_wait_sla_weekly AS
+SELECT week, channel, tickets, trials(s) AS counted_tickets, hits(s) AS met_tickets,
+       rate(s) AS sla_attainment_pct
+FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel, count(*) AS tickets,
+             rate_agg(CASE WHEN d.solved IS NOT NULL THEN d.due IS NULL OR d.solved <= d.due
+                           WHEN d.due < now() THEN false END) AS s
+      FROM tickets t
+      JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
+            FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id
+      JOIN team_calendars c ON c.team = t.team
+      CROSS JOIN LATERAL (SELECT sla_due(h.history, '8 hours', ARRAY['new', 'open', 'on-hold'], c.calendar) AS due,
+                                 first_entered(h.history, 'solved') AS solved) AS d
+      GROUP BY 1, 2) AS weekly;

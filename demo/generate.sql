@@ -237,6 +237,40 @@ FROM (SELECT m.ticket_id, m.i, 1 AS n, m.message_at - make_interval(secs => roun
 ORDER BY ticket_id, i, n;
 
 -- ----------------------------------------------------------------
+-- Status history: new at creation; open when an agent picks the first
+-- message up (on-hold instead when an escalated ticket's last message waits
+-- for the second line) and whenever the customer writes again; pending at
+-- each agent reply, solved instead at the reply before a reopen; solved at
+-- the resolution and closed four days later.  The last status of each
+-- ticket is its status in the export.
+-- ----------------------------------------------------------------
+
+INSERT INTO ticket_status_history (ticket_id, status, changed_at)
+SELECT ticket_id, status, changed_at
+FROM (SELECT id AS ticket_id, 'new' AS status, created_at AS changed_at FROM tickets
+      UNION ALL
+      SELECT m.ticket_id, 'open', m.message_at FROM exported_messages m WHERE m.i > 1
+      UNION ALL
+      SELECT m.ticket_id, CASE WHEN t.escalated AND m.i = t.contacts THEN 'on-hold' ELSE 'open' END,
+             m.message_at + least(interval '15 minutes', (m.reply_at - m.message_at) / 2)
+      FROM exported_messages m JOIN tickets t ON t.id = m.ticket_id
+      WHERE m.reply_at IS NOT NULL AND (m.i = 1 OR (t.escalated AND m.i = t.contacts))
+      UNION ALL
+      SELECT m.ticket_id,
+             CASE WHEN t.reopened AND m.i = t.contacts - 1 THEN 'solved'
+                  WHEN t.escalated AND t.resolved_at IS NULL AND m.i = t.contacts THEN 'on-hold'
+                  ELSE 'pending' END,
+             m.reply_at
+      FROM exported_messages m JOIN tickets t ON t.id = m.ticket_id
+      WHERE m.reply_at IS NOT NULL
+      UNION ALL
+      SELECT id, 'solved', resolved_at FROM tickets WHERE resolved_at IS NOT NULL
+      UNION ALL
+      SELECT id, 'closed', resolved_at + interval '4 days' FROM tickets
+      WHERE resolved_at + interval '4 days' < :export_at) AS h
+ORDER BY changed_at, ticket_id, status;
+
+-- ----------------------------------------------------------------
 -- Surveys: sent half an hour after resolution. Answers share one latent
 -- satisfaction per ticket: more contacts, reopening, escalation, a long wait
 -- and the incident all pull it down.

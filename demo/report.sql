@@ -94,6 +94,42 @@ WHERE week BETWEEN date '2025-12-01' AND date '2025-12-29'
 ORDER BY week, channel;
 
 \echo
+\echo '== December, week by week: from the status history (ticket_status_history) =='
+\echo '   wait: requester wait (new, open, on-hold), work: agent work time (new, open), hold: mean'
+\echo '   on-hold time, of the tickets resolved in the week, medians; bh: in the team''s business'
+\echo '   hours; reopen %: resolved tickets reopened at least once; backlog: unsolved at the end'
+\echo '   of the week (status_at); sla %: first solved within 8 business hours of requester wait'
+\echo '   (the clock pauses while pending), by week of creation'
+\echo
+SELECT week, channel,
+       date_trunc('second', st.requester_wait_median)          AS wait,
+       date_trunc('second', st.business_requester_wait_median) AS "wait bh",
+       date_trunc('second', st.agent_work_median)              AS work,
+       date_trunc('second', st.business_agent_work_median)     AS "work bh",
+       date_trunc('second', st.on_hold_mean)                   AS hold,
+       date_trunc('second', st.business_on_hold_mean)          AS "hold bh",
+       round(ro.reopen_pct::numeric, 1)                        AS "reopen %",
+       bl.unsolved                                             AS backlog,
+       round(sla.sla_attainment_pct::numeric, 1)               AS "sla %"
+FROM status_times_weekly st
+JOIN reopens_from_history_weekly ro USING (week, channel)
+JOIN backlog_from_history_weekly bl USING (week, channel)
+JOIN requester_wait_sla_weekly sla USING (week, channel)
+WHERE week >= date '2025-12-01'
+ORDER BY week, channel;
+
+\echo
+\echo '   The history agrees with the tickets table: the status at the export and whether the'
+\echo '   ticket was ever reopened.'
+\echo
+SELECT count(*) AS tickets,
+       count(*) FILTER (WHERE status_at(h.history, '2026-01-01 00:00+00') = t.status) AS "same status",
+       count(*) FILTER (WHERE (reopens(h.history) > 0) = t.reopened)                 AS "same reopened"
+FROM tickets t
+JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
+      FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id;
+
+\echo
 \echo '== Customers and cost per month =='
 \echo
 SELECT to_char(month, 'YYYY-MM')              AS month,

@@ -409,6 +409,84 @@ FULL JOIN (VALUES (date '2025-02-01', 5000.00, 0, NULL::numeric),
           AS e(month, cost, tickets, per_ticket) USING (month)
 ORDER BY month;
 
+-- ----------------------------------------------------------------
+-- Status history views, over the histories of tickets 2, 3, 9 and 12.
+-- Ticket 2 (billing, London 09:30-17:30 = UTC): solved at its first reply,
+-- reopened the next morning, solved again.  Ticket 3 (technical, New York
+-- 08:00-20:00, UTC-5 until 03-09, then UTC-4): escalated, on hold three
+-- hours.  Ticket 9 is new and 12 on hold, both unresolved.
+-- ----------------------------------------------------------------
+INSERT INTO ticket_status_history (ticket_id, status, changed_at) VALUES
+    ( 2, 'new',     '2025-03-04 10:00'), ( 2, 'open',    '2025-03-04 11:00'),
+    ( 2, 'solved',  '2025-03-04 12:00'), ( 2, 'open',    '2025-03-05 08:00'),
+    ( 2, 'pending', '2025-03-05 08:45'), ( 2, 'solved',  '2025-03-05 10:00'),
+    ( 2, 'closed',  '2025-03-09 10:00'),
+    ( 3, 'new',     '2025-03-05 08:00'), ( 3, 'open',    '2025-03-05 08:15'),
+    ( 3, 'pending', '2025-03-05 08:30'), ( 3, 'open',    '2025-03-06 09:00'),
+    ( 3, 'on-hold', '2025-03-06 12:00'), ( 3, 'pending', '2025-03-06 15:00'),
+    ( 3, 'open',    '2025-03-11 10:00'), ( 3, 'pending', '2025-03-11 14:00'),
+    ( 3, 'solved',  '2025-03-12 08:00'),
+    ( 9, 'new',     '2025-03-12 10:00'),
+    (12, 'new',     '2025-03-13 12:00'), (12, 'open',    '2025-03-13 12:00:20'),
+    (12, 'on-hold', '2025-03-13 12:00:40');
+
+-- Time in status up to the resolution, by week resolved.
+-- Ticket 2: new 1 h + open 1 h + open 45 min = 2:45 requester wait and agent
+-- work, no hold; in business hours 1 h + 1 h (08:00-08:45 is before
+-- opening).  Ticket 3: new 15 min + open 15 min + open 3 h + on-hold 3 h +
+-- open 4 h = 10:30 wait, 7:30 work, 3 h hold; in New York hours only
+-- on-hold 07:00-10:00 local (2 h) and open 06:00-10:00 local (2 h) count.
+SELECT week, channel, s.resolved_tickets,
+       s.resolved_tickets = e.n AND within_1pct(s.requester_wait_median, e.wait)
+       AND within_1pct(s.agent_work_median, e.work) AND s.on_hold_mean = e.hold
+       AND within_1pct(s.business_requester_wait_median, e.wait_b)
+       AND within_1pct(s.business_agent_work_median, e.work_b) AND s.business_on_hold_mean = e.hold_b AS ok
+FROM status_times_weekly s
+FULL JOIN (VALUES (date '2025-03-03', 'email', 1, interval '2:45', interval '2:45', interval '0', interval '2:00', interval '2:00', interval '0'),
+                  ('2025-03-10', 'email', 1, '10:30', '7:30', '3:00', '4:00', '2:00', '2:00'))
+          AS e(week, channel, n, wait, work, hold, wait_b, work_b, hold_b) USING (week, channel)
+ORDER BY week, channel;
+
+-- Reopens from the history: ticket 2 went solved -> open once.
+SELECT week, channel, r.resolved_tickets, r.reopened_tickets, r.total_reopens,
+       (r.resolved_tickets, r.reopened_tickets, r.reopen_pct, r.total_reopens) = (e.n, e.reopened, e.pct, e.total) AS ok
+FROM reopens_from_history_weekly r
+FULL JOIN (VALUES (date '2025-03-03', 'email', 1::bigint, 1::bigint, 100.0::float8, 1::numeric),
+                  ('2025-03-10', 'email', 1, 0, 0.0, 0))
+          AS e(week, channel, n, reopened, pct, total) USING (week, channel)
+ORDER BY week, channel;
+
+-- Backlog from status_at at each week's end: 03-10 00:00 ticket 3 is
+-- pending; 03-17 00:00 ticket 9 is new and 12 on hold (2 closed, 3 solved).
+SELECT week, channel, b.unsolved, b.waiting_on_agent, b.waiting_on_customer, b.on_hold,
+       (b.unsolved, b.waiting_on_agent, b.waiting_on_customer, b.on_hold) = (e.u, e.a, e.c, e.h) AS ok
+FROM backlog_from_history_weekly b
+FULL JOIN (VALUES (date '2025-03-03', 'email', 1::bigint, 0::bigint, 1::bigint, 0::bigint),
+                  ('2025-03-10', 'email', 1, 1, 0, 0),
+                  ('2025-03-10', 'phone', 1, 0, 0, 1))
+          AS e(week, channel, u, a, c, h) USING (week, channel)
+ORDER BY week, channel;
+
+-- Requester wait SLA (8 working hours in new, open and on-hold), by week
+-- created: tickets 2 (2 h on the clock) and 3 (4 h) were solved with their
+-- clocks stopped short of 8 h: met.  Ticket 9's clock runs from Wed 10:00
+-- in Dublin: 6:30 that day, 1:30 on Thursday, due 03-13 10:30, passed and
+-- unsolved: missed.  Ticket 12's runs from 08:00 in New York, due 16:00
+-- local (20:00 UTC), passed: missed.
+SELECT week, channel, s.tickets, s.counted_tickets, s.met_tickets,
+       (s.tickets, s.counted_tickets, s.met_tickets, s.sla_attainment_pct) = (e.n, e.counted, e.met, e.pct) AS ok
+FROM requester_wait_sla_weekly s
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2::bigint, 2::bigint, 2::bigint, 100.0::float8),
+                  ('2025-03-10', 'email', 1, 1, 0, 0.0),
+                  ('2025-03-10', 'phone', 1, 1, 0, 0.0))
+          AS e(week, channel, n, counted, met, pct) USING (week, channel)
+ORDER BY week, channel;
+SELECT t.id, sla_due(h, '8 hours', ARRAY['new', 'open', 'on-hold'], c.calendar) AS due
+FROM tickets t
+JOIN (SELECT ticket_id, status_agg(changed_at, status) AS h FROM ticket_status_history GROUP BY 1) x ON x.ticket_id = t.id
+JOIN team_calendars c USING (team)
+WHERE t.id IN (9, 12) ORDER BY t.id;
+
 -- A BI tool sees only ordinary types in the views, never a summary type.
 SELECT format_type(a.atttypid, NULL) AS column_type, count(*) AS columns
 FROM pg_attribute a
