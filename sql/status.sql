@@ -319,6 +319,18 @@ FROM big_serial;
 SELECT rollup(s) = (SELECT s FROM big_serial) AS rollup_of_halves
 FROM (SELECT status_agg(at, status) AS s FROM big GROUP BY extract(minute FROM at)::int % 2) h;
 
+-- A thousand distinct statuses: past eight names the aggregate's working
+-- state looks them up in a hash table instead of scanning them.
+CREATE TABLE many AS
+SELECT i, timestamptz '2025-01-01 00:00+00' + i * interval '1 minute' AS at, 's' || (i % 1000) AS status
+FROM generate_series(1, 5000) i ORDER BY hashint4(i);
+WITH h AS (SELECT status_agg(at, status) AS s FROM many)
+SELECT (SELECT sum(times_entered(s, 's' || k)) FROM generate_series(0, 999) k) AS entries,
+       time_in(s, 's500') AS s500, time_in(s, ARRAY(SELECT 's' || k FROM generate_series(0, 999) k)) AS all_statuses,
+       status_at(s, '2025-01-01 08:20:30+00') AS at_500_minutes, s::text::status_summary = s AS round_trips,
+       (SELECT rollup(p) FROM (SELECT status_agg(at, status) AS p FROM many GROUP BY i % 3) parts) = s AS rollup_equal
+FROM h;
+
 -- ----------------------------------------------------------------
 -- Errors
 -- ----------------------------------------------------------------

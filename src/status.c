@@ -41,8 +41,15 @@
 /* flags: the working form of an aggregate state (see the file header). */
 #define STATUS_WORKING 0x01
 
-/* Initial room of a working form, in transitions and names. */
-#define STATUS_MIN_ROOM 8
+/*
+ * Initial room of a working form: a ticket's usual history (a handful of
+ * changes among the usual statuses) fits without growing, in 256 bytes.  Up
+ * to STATUS_MIN_NAMES names are found by a scan, which costs less than
+ * hashing; beyond, a working form has a hash table.
+ */
+#define STATUS_MIN_TRANSITIONS 8
+#define STATUS_MIN_NAMES 8
+#define STATUS_MIN_NAME_BYTES 48
 
 typedef struct StatusTransition
 {
@@ -186,14 +193,24 @@ status_name_is(const StatusSummary *s, int32 i, const char *name, int len)
 	return ilen == len && memcmp(iname, name, len) == 0;
 }
 
-/* Index of a name in a working form, or -1. */
+/*
+ * Index of a name in a working form, or -1: a scan while the names are few
+ * (no hash table yet), else a hash lookup.
+ */
 static int32
-status_find_working(const StatusSummary *s, const char *name, int len, uint32 hash)
+status_find_working(const StatusSummary *s, const char *name, int len)
 {
 	const int32 *slots = status_hash_slots(s);
 	uint32		mask = (uint32) s->hash_slots - 1;
 
-	for (uint32 h = hash & mask;; h = (h + 1) & mask)
+	if (s->hash_slots == 0)
+	{
+		for (int32 i = 0; i < s->nnames; i++)
+			if (status_name_is(s, i, name, len))
+				return i;
+		return -1;
+	}
+	for (uint32 h = status_name_hash(name, len) & mask;; h = (h + 1) & mask)
 	{
 		if (slots[h] == 0)
 			return -1;
@@ -202,22 +219,27 @@ status_find_working(const StatusSummary *s, const char *name, int len, uint32 ha
 	}
 }
 
-/* Put name i into the hash table of a working form (which has a free slot). */
+/* Put name i into the hash table of a working form, if it has one. */
 static void
-status_hash_insert(StatusSummary *s, int32 i, uint32 hash)
+status_hash_insert(StatusSummary *s, int32 i)
 {
 	int32	   *slots = status_hash_slots(s);
 	uint32		mask = (uint32) s->hash_slots - 1;
-	uint32		h = hash & mask;
+	int			len;
+	const char *name;
+	uint32		h;
 
-	while (slots[h] != 0)
-		h = (h + 1) & mask;
+	if (s->hash_slots == 0)
+		return;
+	name = status_name(s, i, &len);
+	for (h = status_name_hash(name, len) & mask; slots[h] != 0; h = (h + 1) & mask)
+		;
 	slots[h] = i + 1;
 }
 
 /* Append a name to a working form with room for it; its index. */
 static int32
-status_add_name(StatusSummary *s, const char *name, int len, uint32 hash)
+status_add_name(StatusSummary *s, const char *name, int len)
 {
 	int32		i = s->nnames;
 
@@ -225,15 +247,20 @@ status_add_name(StatusSummary *s, const char *name, int len, uint32 hash)
 	s->name_bytes += len;
 	status_name_ends(s)[i] = s->name_bytes;
 	s->nnames++;
-	status_hash_insert(s, i, hash);
+	status_hash_insert(s, i);
 	return i;
 }
 
-/* Room for n items when `used` are used: at least double the room. */
+/*
+ * Room for n more items when `used` of `capacity` are used: the capacity if
+ * they fit, else at least double it.
+ */
 static int64
-status_room(int64 used, int64 n, int64 capacity)
+status_room(int64 used, int64 n, int64 capacity, int64 minimum)
 {
-	return Max(Max(used + n, 2 * capacity), STATUS_MIN_ROOM);
+	if (used + n <= capacity)
+		return capacity;
+	return Max(Max(used + n, 2 * capacity), minimum);
 }
 
 /*
@@ -243,14 +270,16 @@ status_room(int64 used, int64 n, int64 capacity)
 static StatusSummary *
 status_working(const StatusSummary *s, int64 transitions, int64 names, int64 name_bytes)
 {
-	int64		name_room = status_room(s->nnames, names, s->name_capacity);
-	int64		slots = 16;
+	int64		name_room = status_room(s->nnames, names, s->name_capacity, STATUS_MIN_NAMES);
+	int64		slots = 0;
 	StatusSummary *w;
 
-	while (slots < 2 * name_room)
-		slots *= 2;
-	w = status_alloc(status_room(s->ntransitions, transitions, s->transition_capacity),
-					 name_room, status_room(s->name_bytes, name_bytes, s->name_byte_capacity),
+	if (name_room > STATUS_MIN_NAMES)
+		for (slots = 4 * STATUS_MIN_NAMES; slots < 2 * name_room; slots *= 2)
+			;
+	w = status_alloc(status_room(s->ntransitions, transitions, s->transition_capacity, STATUS_MIN_TRANSITIONS),
+					 name_room,
+					 status_room(s->name_bytes, name_bytes, s->name_byte_capacity, STATUS_MIN_NAME_BYTES),
 					 slots);
 	w->flags = STATUS_WORKING;
 	memcpy(w->transitions, s->transitions, s->ntransitions * sizeof(StatusTransition));
@@ -260,12 +289,7 @@ status_working(const StatusSummary *s, int64 transitions, int64 names, int64 nam
 	w->nnames = s->nnames;
 	w->name_bytes = s->name_bytes;
 	for (int32 i = 0; i < w->nnames; i++)
-	{
-		int			len;
-		const char *name = status_name(w, i, &len);
-
-		status_hash_insert(w, i, status_name_hash(name, len));
-	}
+		status_hash_insert(w, i);
 	return w;
 }
 
@@ -276,9 +300,8 @@ status_working(const StatusSummary *s, int64 transitions, int64 names, int64 nam
 static StatusSummary *
 status_add(StatusSummary *s, TimestampTz at, const char *name, int len)
 {
-	uint32		hash = status_name_hash(name, len);
 	bool		working = (s->flags & STATUS_WORKING) != 0;
-	int32		i = working ? status_find_working(s, name, len, hash) : -1;
+	int32		i = working ? status_find_working(s, name, len) : -1;
 	StatusTransition *t;
 
 	if (!working || s->ntransitions == s->transition_capacity ||
@@ -286,10 +309,10 @@ status_add(StatusSummary *s, TimestampTz at, const char *name, int len)
 				   len > s->name_byte_capacity - s->name_bytes)))
 	{
 		s = status_working(s, 1, i < 0, i < 0 ? len : 0);
-		i = status_find_working(s, name, len, hash);
+		i = status_find_working(s, name, len);
 	}
 	if (i < 0)
-		i = status_add_name(s, name, len, hash);
+		i = status_add_name(s, name, len);
 	t = &s->transitions[s->ntransitions++];
 	t->at = at;
 	t->status = i;
@@ -354,7 +377,24 @@ status_canonical(StatusSummary *s)
 	rank = palloc(Max(s->nnames, 1) * sizeof(int32));
 	for (int32 i = 0; i < s->nnames; i++)
 		order[i] = i;
-	qsort_arg(order, s->nnames, sizeof(int32), status_compare_names, s);
+	if (s->nnames <= STATUS_MIN_NAMES)
+	{
+		/* A few names: an insertion sort costs less than qsort's calls. */
+		for (int32 i = 1; i < s->nnames; i++)
+		{
+			int32		name = order[i];
+			int32		j = i;
+
+			while (j > 0 && status_compare_names(&order[j - 1], &name, s) > 0)
+			{
+				order[j] = order[j - 1];
+				j--;
+			}
+			order[j] = name;
+		}
+	}
+	else
+		qsort_arg(order, s->nnames, sizeof(int32), status_compare_names, s);
 	c = status_alloc(s->ntransitions, s->nnames, s->name_bytes, 0);
 	ends = status_name_ends(c);
 	for (int32 i = 0; i < s->nnames; i++)
@@ -661,11 +701,10 @@ status_rollup_trans(PG_FUNCTION_ARGS)
 	{
 		int			len;
 		const char *name = status_name(other, j, &len);
-		uint32		hash = status_name_hash(name, len);
 
-		index[j] = status_find_working(state, name, len, hash);
+		index[j] = status_find_working(state, name, len);
 		if (index[j] < 0)
-			index[j] = status_add_name(state, name, len, hash);
+			index[j] = status_add_name(state, name, len);
 	}
 	for (int32 i = 0; i < other->ntransitions; i++)
 	{
