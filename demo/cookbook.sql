@@ -4,12 +4,13 @@
 -- helpdesk exports (tickets, the replies on them, satisfaction surveys, phone
 -- calls, customers, monthly costs); the views turn them into the metrics of
 -- docs/cookbook.md, one ordinary view per metric, by ISO week and channel.
--- Every view exposes plain numbers and intervals, so a BI tool reads them
--- without knowing the summary types.
+-- Every view exposes plain numbers and intervals, so a SQL client reads them
+-- without knowing the summary types; schema bi (at the end) has the same views
+-- with durations as numbers, for BI tools.
 --
--- Weeks, months and days are taken in the session's time zone: give the role
--- that reads these views (and the one that runs refresh_daily_metrics) a fixed
--- one, e.g. ALTER ROLE reporting SET timezone = 'Europe/Paris'.
+-- Days, weeks and months are cut in the reporting time zone of
+-- reporting_settings, never in the session's TimeZone: every client, whatever
+-- its own zone, sees the same weeks.
 
 -- ----------------------------------------------------------------
 -- The export
@@ -82,6 +83,17 @@ CREATE TABLE team_calendars (
     calendar  business_calendar NOT NULL
 );
 
+-- The reporting time zone, one row: every view cuts days, weeks and months on
+-- its calendar, whatever the TimeZone of the session reading it (a JDBC client
+-- sets its JVM's). Change it with UPDATE reporting_settings SET time_zone =
+-- 'Europe/Paris', then recompute daily_metrics.
+CREATE TABLE reporting_settings (
+    one_row    boolean PRIMARY KEY DEFAULT true CHECK (one_row),
+    time_zone  text NOT NULL DEFAULT 'UTC'
+               CHECK (timestamp '2025-01-01' AT TIME ZONE time_zone IS NOT NULL)  -- a zone the server knows
+);
+INSERT INTO reporting_settings DEFAULT VALUES;
+
 -- ----------------------------------------------------------------
 -- Metric views, by ISO week (the Monday it starts on) and channel
 --
@@ -92,19 +104,21 @@ CREATE TABLE team_calendars (
 
 -- Ticket volume: new tickets.
 CREATE VIEW weekly_ticket_volume AS
-SELECT date_trunc('week', created_at)::date AS week, channel,
+SELECT date_trunc('week', created_at AT TIME ZONE rs.time_zone)::date AS week, channel,
        count(*) AS tickets
 FROM tickets
+CROSS JOIN reporting_settings rs
 GROUP BY 1, 2;
 
 -- Backlog: tickets open at the end of each week (created by then, not yet
 -- resolved), for every week with new tickets and every channel, zeros included.
 CREATE VIEW weekly_backlog AS
 WITH weeks AS (
-    SELECT week::date AS week, week + interval '1 week' AS week_end
-    FROM generate_series((SELECT date_trunc('week', min(created_at)) FROM tickets),
-                         (SELECT date_trunc('week', max(created_at)) FROM tickets),
-                         interval '1 week') AS week
+    SELECT week::date AS week, (week + interval '1 week') AT TIME ZONE rs.time_zone AS week_end
+    FROM reporting_settings rs
+    CROSS JOIN generate_series((SELECT date_trunc('week', min(created_at AT TIME ZONE rs.time_zone)) FROM tickets),
+                               (SELECT date_trunc('week', max(created_at AT TIME ZONE rs.time_zone)) FROM tickets),
+                               interval '1 week') AS week
 )
 SELECT w.week, c.channel,
        count(t.id) AS open_tickets
@@ -123,9 +137,10 @@ SELECT week, channel,
        median(s)          AS first_response_median,
        percentile(s, 0.9) AS first_response_p90,
        mean(s)            AS first_response_mean
-FROM (SELECT date_trunc('week', created_at)::date AS week, channel,
+FROM (SELECT date_trunc('week', created_at AT TIME ZONE rs.time_zone)::date AS week, channel,
              duration_agg(first_reply_at - created_at) AS s
       FROM tickets
+      CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
 
 -- Average reply time: each customer message to the agent reply that answered
@@ -135,10 +150,11 @@ SELECT week, channel,
        duration_count(s)  AS replies,
        mean(s)            AS average_reply_time,
        median(s)          AS median_reply_time
-FROM (SELECT date_trunc('week', r.agent_reply_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', r.agent_reply_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              duration_agg(r.agent_reply_at - r.customer_message_at) AS s
       FROM ticket_replies r
       JOIN tickets t ON t.id = r.ticket_id
+      CROSS JOIN reporting_settings rs
       WHERE r.agent_reply_at IS NOT NULL
       GROUP BY 1, 2) AS weekly;
 
@@ -150,53 +166,58 @@ SELECT week, channel,
        median(s)          AS resolution_median,
        percentile(s, 0.9) AS resolution_p90,
        mean(s)            AS resolution_mean
-FROM (SELECT date_trunc('week', resolved_at)::date AS week, channel,
+FROM (SELECT date_trunc('week', resolved_at AT TIME ZONE rs.time_zone)::date AS week, channel,
              duration_agg(resolved_at - created_at) AS s
       FROM tickets
+      CROSS JOIN reporting_settings rs
       WHERE resolved_at IS NOT NULL
       GROUP BY 1, 2) AS weekly;
 
 -- Resolution rate: the share of the week's new tickets resolved so far.
 CREATE VIEW weekly_resolution_rate AS
-SELECT date_trunc('week', created_at)::date AS week, channel,
+SELECT date_trunc('week', created_at AT TIME ZONE rs.time_zone)::date AS week, channel,
        count(*)                                  AS tickets,
        count(resolved_at)                        AS resolved_tickets,
        rate(rate_agg(resolved_at IS NOT NULL))   AS resolution_pct
 FROM tickets
+CROSS JOIN reporting_settings rs
 GROUP BY 1, 2;
 
 -- First contact resolution of the tickets resolved in the week: solved in one
 -- contact and never reopened. Escalated tickets needed another team, so they
 -- are not FCR-eligible.
 CREATE VIEW weekly_fcr AS
-SELECT date_trunc('week', resolved_at)::date AS week, channel,
+SELECT date_trunc('week', resolved_at AT TIME ZONE rs.time_zone)::date AS week, channel,
        count(*) FILTER (WHERE NOT escalated)                    AS eligible_tickets,
        fcr_rate(contacts = 1 AND NOT reopened, NOT escalated)   AS fcr_pct
 FROM tickets
+CROSS JOIN reporting_settings rs
 WHERE resolved_at IS NOT NULL
 GROUP BY 1, 2;
 
 -- Escalation rate of the week's new tickets.
 CREATE VIEW weekly_escalation_rate AS
-SELECT date_trunc('week', created_at)::date AS week, channel,
+SELECT date_trunc('week', created_at AT TIME ZONE rs.time_zone)::date AS week, channel,
        count(*)                   AS tickets,
        rate(rate_agg(escalated))  AS escalation_pct
 FROM tickets
+CROSS JOIN reporting_settings rs
 GROUP BY 1, 2;
 
 -- Reopen rate of the tickets resolved in the week.
 CREATE VIEW weekly_reopen_rate AS
-SELECT date_trunc('week', resolved_at)::date AS week, channel,
+SELECT date_trunc('week', resolved_at AT TIME ZONE rs.time_zone)::date AS week, channel,
        count(*)                  AS resolved_tickets,
        rate(rate_agg(reopened))  AS reopen_pct
 FROM tickets
+CROSS JOIN reporting_settings rs
 WHERE resolved_at IS NOT NULL
 GROUP BY 1, 2;
 
 -- Replies per ticket: agent replies on the tickets resolved in the week,
 -- divided by those tickets.
 CREATE VIEW weekly_replies_per_ticket AS
-SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
+SELECT date_trunc('week', t.resolved_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
        count(*)                              AS resolved_tickets,
        sum(r.replies)::bigint                AS replies,
        sum(r.replies)::float8 / count(*)     AS replies_per_ticket
@@ -204,28 +225,31 @@ FROM tickets t
 CROSS JOIN LATERAL (SELECT count(agent_reply_at) AS replies
                     FROM ticket_replies
                     WHERE ticket_id = t.id) r
+CROSS JOIN reporting_settings rs
 WHERE t.resolved_at IS NOT NULL
 GROUP BY 1, 2;
 
 -- Average handle time of the calls handled in the week: abandoned calls have
 -- NULL parts, and aht() skips them.
 CREATE VIEW weekly_aht AS
-SELECT date_trunc('week', c.started_at)::date AS week, t.channel,
+SELECT date_trunc('week', c.started_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
        count(c.talk)                    AS handled_calls,
        aht(c.talk, c.hold, c.wrap_up)   AS aht
 FROM calls c
 JOIN tickets t ON t.id = c.ticket_id
+CROSS JOIN reporting_settings rs
 GROUP BY 1, 2;
 
 -- Abandonment rate: calls offered in the week that the caller hung up on
 -- before an agent answered.
 CREATE VIEW weekly_abandonment AS
-SELECT date_trunc('week', c.started_at)::date AS week, t.channel,
+SELECT date_trunc('week', c.started_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
        count(*)                                 AS offered_calls,
        count(*) FILTER (WHERE c.abandoned)      AS abandoned_calls,
        rate(rate_agg(c.abandoned))              AS abandonment_pct
 FROM calls c
 JOIN tickets t ON t.id = c.ticket_id
+CROSS JOIN reporting_settings rs
 GROUP BY 1, 2;
 
 -- CSAT of the surveys sent in the week, with its 95% confidence interval.
@@ -235,10 +259,11 @@ SELECT week, channel,
        csat(s)       AS csat_pct,
        ci_low(s)     AS csat_ci_low,
        ci_high(s)    AS csat_ci_high
-FROM (SELECT date_trunc('week', sv.sent_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', sv.sent_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              csat_agg(sv.csat_rating) AS s
       FROM surveys sv
       JOIN tickets t ON t.id = sv.ticket_id
+      CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
 
 -- NPS of the surveys sent in the week, with its 95% margin of error in points.
@@ -247,10 +272,11 @@ SELECT week, channel,
        responses(s)   AS responses,
        nps(s)         AS nps,
        nps_margin(s)  AS nps_margin
-FROM (SELECT date_trunc('week', sv.sent_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', sv.sent_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              nps_agg(sv.nps_score) AS s
       FROM surveys sv
       JOIN tickets t ON t.id = sv.ticket_id
+      CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
 
 -- Customer Effort Score (mean answer, 1-7, higher is easier) of the surveys
@@ -259,19 +285,22 @@ CREATE VIEW weekly_ces AS
 SELECT week, channel,
        responses(s)  AS responses,
        ces(s)        AS ces
-FROM (SELECT date_trunc('week', sv.sent_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', sv.sent_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              ces_agg(sv.ces_score) AS s
       FROM surveys sv
       JOIN tickets t ON t.id = sv.ticket_id
+      CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
 
 -- Channel mix: each channel's share of the week's customer contacts.
 CREATE VIEW weekly_channel_mix AS
-SELECT date_trunc('week', created_at)::date AS week, channel,
+SELECT date_trunc('week', created_at AT TIME ZONE rs.time_zone)::date AS week, channel,
        sum(contacts)::bigint AS contacts,
        100 * sum(contacts)::float8
-           / sum(sum(contacts)) OVER (PARTITION BY date_trunc('week', created_at)::date) AS share_pct
+           / sum(sum(contacts)) OVER (PARTITION BY date_trunc('week', created_at AT TIME ZONE rs.time_zone)::date)
+           AS share_pct
 FROM tickets
+CROSS JOIN reporting_settings rs
 GROUP BY 1, 2;
 
 -- ----------------------------------------------------------------
@@ -289,10 +318,11 @@ SELECT week, channel,
        median(s)          AS business_first_response_median,
        percentile(s, 0.9) AS business_first_response_p90,
        mean(s)            AS business_first_response_mean
-FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              duration_agg(business_duration(t.created_at, t.first_reply_at, c.calendar)) AS s
       FROM tickets t
       LEFT JOIN team_calendars c ON c.team = t.team
+      CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
 
 -- SLA attainment: the share of the week's new tickets whose first reply met
@@ -307,13 +337,14 @@ SELECT week, channel,
        trials(s)  AS counted_tickets,
        hits(s)    AS met_tickets,
        rate(s)    AS sla_attainment_pct
-FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              count(*) AS tickets,
              rate_agg(CASE WHEN t.first_reply_at IS NOT NULL THEN t.first_reply_at <= d.due
                            WHEN d.due < now() THEN false END) AS s
       FROM tickets t
       LEFT JOIN team_calendars c ON c.team = t.team
       CROSS JOIN LATERAL (SELECT business_add(t.created_at, '4 hours', c.calendar) AS due) AS d
+      CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
 
 -- ----------------------------------------------------------------
@@ -326,8 +357,8 @@ FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel,
 CREATE VIEW monthly_customer_retention AS
 WITH months AS (
     SELECT month::date AS month, (month + interval '1 month')::date AS next_month
-    FROM generate_series((SELECT date_trunc('month', min(signed_up)) FROM customers),
-                         (SELECT date_trunc('month', greatest(max(signed_up), max(cancelled)))
+    FROM generate_series((SELECT date_trunc('month', min(signed_up)::timestamp) FROM customers),
+                         (SELECT date_trunc('month', greatest(max(signed_up), max(cancelled))::timestamp)
                           FROM customers),
                          interval '1 month') AS month
 ), counts AS (
@@ -355,7 +386,8 @@ SELECT sc.month, sc.cost,
        count(t.id) AS tickets,
        round(sc.cost / nullif(count(t.id), 0), 2) AS cost_per_ticket
 FROM support_costs sc
-LEFT JOIN tickets t ON date_trunc('month', t.created_at)::date = sc.month
+CROSS JOIN reporting_settings rs
+LEFT JOIN tickets t ON date_trunc('month', t.created_at AT TIME ZONE rs.time_zone)::date = sc.month
 GROUP BY sc.month, sc.cost;
 
 -- ----------------------------------------------------------------
@@ -405,7 +437,7 @@ BEGIN
     INSERT INTO daily_metrics
     SELECT day, channel, coalesce(tickets, 0), first_response, first_response_business, sla_met,
            escalated, fcr, reopened, nps_scores, csat_ratings, ces_scores, handle_time, abandoned
-    FROM (SELECT t.created_at::date AS day, t.channel,
+    FROM (SELECT (t.created_at AT TIME ZONE rs.time_zone)::date AS day, t.channel,
                  count(*)                                      AS tickets,
                  duration_agg(t.first_reply_at - t.created_at) AS first_response,
                  duration_agg(business_duration(t.created_at, t.first_reply_at, c.calendar))
@@ -416,38 +448,42 @@ BEGIN
           FROM tickets t
           LEFT JOIN team_calendars c ON c.team = t.team
           CROSS JOIN LATERAL (SELECT business_add(t.created_at, '4 hours', c.calendar) AS due) AS d
-          WHERE t.created_at >= first_day AND t.created_at < last_day + 1
+          CROSS JOIN reporting_settings rs
+          WHERE (t.created_at AT TIME ZONE rs.time_zone)::date BETWEEN first_day AND last_day
           GROUP BY 1, 2) AS created
     FULL JOIN
-         (SELECT resolved_at::date AS day, channel,
+         (SELECT (resolved_at AT TIME ZONE rs.time_zone)::date AS day, channel,
                  rate_agg(contacts = 1 AND NOT reopened) FILTER (WHERE NOT escalated) AS fcr,
                  rate_agg(reopened)                        AS reopened
           FROM tickets
-          WHERE resolved_at >= first_day AND resolved_at < last_day + 1
+          CROSS JOIN reporting_settings rs
+          WHERE (resolved_at AT TIME ZONE rs.time_zone)::date BETWEEN first_day AND last_day
           GROUP BY 1, 2) AS resolved USING (day, channel)
     FULL JOIN
-         (SELECT sv.sent_at::date AS day, t.channel,
+         (SELECT (sv.sent_at AT TIME ZONE rs.time_zone)::date AS day, t.channel,
                  nps_agg(sv.nps_score)                     AS nps_scores,
                  csat_agg(sv.csat_rating)                  AS csat_ratings,
                  ces_agg(sv.ces_score)                     AS ces_scores
           FROM surveys sv
           JOIN tickets t ON t.id = sv.ticket_id
-          WHERE sv.sent_at >= first_day AND sv.sent_at < last_day + 1
+          CROSS JOIN reporting_settings rs
+          WHERE (sv.sent_at AT TIME ZONE rs.time_zone)::date BETWEEN first_day AND last_day
           GROUP BY 1, 2) AS surveyed USING (day, channel)
     FULL JOIN
-         (SELECT c.started_at::date AS day, t.channel,
+         (SELECT (c.started_at AT TIME ZONE rs.time_zone)::date AS day, t.channel,
                  duration_agg(c.talk + c.hold + c.wrap_up) AS handle_time,
                  rate_agg(c.abandoned)                     AS abandoned
           FROM calls c
           JOIN tickets t ON t.id = c.ticket_id
-          WHERE c.started_at >= first_day AND c.started_at < last_day + 1
+          CROSS JOIN reporting_settings rs
+          WHERE (c.started_at AT TIME ZONE rs.time_zone)::date BETWEEN first_day AND last_day
           GROUP BY 1, 2) AS called USING (day, channel);
 END
 $$;
 
 -- The headline metrics per week, from the daily summaries.
 CREATE VIEW weekly_rollup AS
-SELECT date_trunc('week', day)::date AS week, channel,
+SELECT date_trunc('week', day::timestamp)::date AS week, channel,
        sum(tickets)                              AS tickets,
        median(rollup(first_response))            AS first_response_median,
        percentile(rollup(first_response), 0.9)   AS first_response_p90,
@@ -468,7 +504,7 @@ GROUP BY 1, 2;
 
 -- The same per month.
 CREATE VIEW monthly_rollup AS
-SELECT date_trunc('month', day)::date AS month, channel,
+SELECT date_trunc('month', day::timestamp)::date AS month, channel,
        sum(tickets)                              AS tickets,
        median(rollup(first_response))            AS first_response_median,
        percentile(rollup(first_response), 0.9)   AS first_response_p90,
@@ -518,7 +554,7 @@ SELECT week, channel, duration_count(wait) AS resolved_tickets,
        median(wait_b) AS business_requester_wait_median,
        median(work_b) AS business_agent_work_median,
        mean(hold_b)   AS business_on_hold_mean
-FROM (SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', t.resolved_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              duration_agg(time_in(h.history, ARRAY['new', 'open', 'on-hold'], t.resolved_at)) AS wait,
              duration_agg(time_in(h.history, ARRAY['new', 'open'], t.resolved_at)) AS work,
              duration_agg(time_in(h.history, 'on-hold', t.resolved_at)) AS hold,
@@ -529,6 +565,7 @@ FROM (SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
       JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
             FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id
       LEFT JOIN team_calendars c ON c.team = t.team
+      CROSS JOIN reporting_settings rs
       WHERE t.resolved_at IS NOT NULL
       GROUP BY 1, 2) AS weekly;
 
@@ -537,12 +574,13 @@ FROM (SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
 CREATE VIEW reopens_from_history_weekly AS
 SELECT week, channel, trials(s) AS resolved_tickets, hits(s) AS reopened_tickets,
        rate(s) AS reopen_pct, total_reopens
-FROM (SELECT date_trunc('week', t.resolved_at)::date AS week, t.channel,
+FROM (SELECT date_trunc('week', t.resolved_at AT TIME ZONE rs.time_zone)::date AS week, t.channel,
              rate_agg(reopens(h.history, ARRAY['new', 'open', 'pending', 'on-hold'], ARRAY['solved', 'closed']) > 0) AS s,
              sum(reopens(h.history, ARRAY['new', 'open', 'pending', 'on-hold'], ARRAY['solved', 'closed'])) AS total_reopens
       FROM tickets t
       JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
             FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id
+      CROSS JOIN reporting_settings rs
       WHERE t.resolved_at IS NOT NULL
       GROUP BY 1, 2) AS weekly;
 
@@ -556,10 +594,11 @@ SELECT w.week, t.channel,
        count(*) FILTER (WHERE status_at(h.history, w.week_end) IN ('new', 'open')) AS waiting_on_agent,
        count(*) FILTER (WHERE status_at(h.history, w.week_end) = 'pending') AS waiting_on_customer,
        count(*) FILTER (WHERE status_at(h.history, w.week_end) = 'on-hold') AS on_hold
-FROM (SELECT week::date AS week, week + interval '1 week' AS week_end
-      FROM generate_series((SELECT date_trunc('week', min(changed_at)) FROM ticket_status_history),
-                           (SELECT date_trunc('week', max(changed_at)) FROM ticket_status_history),
-                           interval '1 week') AS week) AS w
+FROM (SELECT week::date AS week, (week + interval '1 week') AT TIME ZONE rs.time_zone AS week_end
+      FROM reporting_settings rs
+      CROSS JOIN generate_series(date_trunc('week', (SELECT min(changed_at) FROM ticket_status_history) AT TIME ZONE rs.time_zone),
+                                 date_trunc('week', (SELECT max(changed_at) FROM ticket_status_history) AT TIME ZONE rs.time_zone),
+                                 interval '1 week') AS week) AS w
 CROSS JOIN tickets t
 JOIN (SELECT ticket_id, status_agg(changed_at, status) AS history
       FROM ticket_status_history GROUP BY ticket_id) h ON h.ticket_id = t.id
@@ -578,7 +617,7 @@ GROUP BY 1, 2;
 CREATE VIEW requester_wait_sla_weekly AS
 SELECT week, channel, tickets, trials(s) AS counted_tickets, hits(s) AS met_tickets,
        rate(s) AS sla_attainment_pct
-FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel, count(*) AS tickets,
+FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE rs.time_zone)::date AS week, t.channel, count(*) AS tickets,
              rate_agg(CASE WHEN d.solved IS NOT NULL THEN d.due IS NULL OR d.solved <= d.due
                            WHEN d.due < now() THEN false END) AS s
       FROM tickets t
@@ -587,4 +626,144 @@ FROM (SELECT date_trunc('week', t.created_at)::date AS week, t.channel, count(*)
       JOIN team_calendars c ON c.team = t.team
       CROSS JOIN LATERAL (SELECT sla_due(h.history, '8 hours', ARRAY['new', 'open', 'on-hold'], c.calendar) AS due,
                                  first_entered(h.history, 'solved') AS solved) AS d
+      CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
+
+-- ================================================================
+-- BI layer: schema bi, the views to point a BI tool at
+--
+-- The views above with the same rows, and every one of them with columns a
+-- JDBC or ODBC client reads as numbers, text and dates: durations are double
+-- precision in the unit their name ends with (_minutes, _hours), counts
+-- bigint, rates and scores double precision (money numeric). No interval and
+-- no summary type: over JDBC an interval is a PGInterval object that getDouble
+-- rejects, over ODBC it is text that sorts as text, and a summary's text form
+-- outgrows ODBC's 255-character varchar. Weeks, months and days are those of
+-- reporting_settings, as above, so every client sees the same numbers.
+-- ================================================================
+
+CREATE SCHEMA bi;
+COMMENT ON SCHEMA bi IS
+    'the cookbook views for BI tools: numbers, text and dates only, durations in the unit their name ends with';
+
+CREATE VIEW bi.weekly_ticket_volume AS
+SELECT week, channel, tickets FROM weekly_ticket_volume;
+
+CREATE VIEW bi.weekly_backlog AS
+SELECT week, channel, open_tickets FROM weekly_backlog;
+
+CREATE VIEW bi.weekly_first_response AS
+SELECT week, channel, answered,
+       date_part('epoch', first_response_median) / 60  AS first_response_median_minutes,
+       date_part('epoch', first_response_p90) / 60     AS first_response_p90_minutes,
+       date_part('epoch', first_response_mean) / 60    AS first_response_mean_minutes
+FROM weekly_first_response;
+
+CREATE VIEW bi.weekly_reply_time AS
+SELECT week, channel, replies,
+       date_part('epoch', average_reply_time) / 60  AS average_reply_time_minutes,
+       date_part('epoch', median_reply_time) / 60   AS median_reply_time_minutes
+FROM weekly_reply_time;
+
+CREATE VIEW bi.weekly_resolution_time AS
+SELECT week, channel, resolved_tickets,
+       date_part('epoch', resolution_median) / 3600  AS resolution_median_hours,
+       date_part('epoch', resolution_p90) / 3600     AS resolution_p90_hours,
+       date_part('epoch', resolution_mean) / 3600    AS resolution_mean_hours
+FROM weekly_resolution_time;
+
+CREATE VIEW bi.weekly_resolution_rate AS
+SELECT week, channel, tickets, resolved_tickets, resolution_pct FROM weekly_resolution_rate;
+
+CREATE VIEW bi.weekly_fcr AS
+SELECT week, channel, eligible_tickets, fcr_pct FROM weekly_fcr;
+
+CREATE VIEW bi.weekly_escalation_rate AS
+SELECT week, channel, tickets, escalation_pct FROM weekly_escalation_rate;
+
+CREATE VIEW bi.weekly_reopen_rate AS
+SELECT week, channel, resolved_tickets, reopen_pct FROM weekly_reopen_rate;
+
+CREATE VIEW bi.weekly_replies_per_ticket AS
+SELECT week, channel, resolved_tickets, replies, replies_per_ticket FROM weekly_replies_per_ticket;
+
+CREATE VIEW bi.weekly_aht AS
+SELECT week, channel, handled_calls,
+       date_part('epoch', aht) / 60  AS aht_minutes
+FROM weekly_aht;
+
+CREATE VIEW bi.weekly_abandonment AS
+SELECT week, channel, offered_calls, abandoned_calls, abandonment_pct FROM weekly_abandonment;
+
+CREATE VIEW bi.weekly_csat AS
+SELECT week, channel, responses, csat_pct, csat_ci_low, csat_ci_high FROM weekly_csat;
+
+CREATE VIEW bi.weekly_nps AS
+SELECT week, channel, responses, nps, nps_margin FROM weekly_nps;
+
+CREATE VIEW bi.weekly_ces AS
+SELECT week, channel, responses, ces FROM weekly_ces;
+
+CREATE VIEW bi.weekly_channel_mix AS
+SELECT week, channel, contacts, share_pct FROM weekly_channel_mix;
+
+CREATE VIEW bi.first_response_business_weekly AS
+SELECT week, channel, answered,
+       date_part('epoch', business_first_response_median) / 60  AS business_first_response_median_minutes,
+       date_part('epoch', business_first_response_p90) / 60     AS business_first_response_p90_minutes,
+       date_part('epoch', business_first_response_mean) / 60    AS business_first_response_mean_minutes
+FROM first_response_business_weekly;
+
+CREATE VIEW bi.sla_attainment_weekly AS
+SELECT week, channel, tickets, counted_tickets, met_tickets, sla_attainment_pct FROM sla_attainment_weekly;
+
+CREATE VIEW bi.monthly_customer_retention AS
+SELECT month, customers_at_start, customers_at_end, new_customers, customers_lost, retention_pct, churn_pct
+FROM monthly_customer_retention;
+
+CREATE VIEW bi.monthly_cost_per_ticket AS
+SELECT month, cost, tickets, cost_per_ticket FROM monthly_cost_per_ticket;
+
+-- The stored daily summaries read as numbers, one row per day and channel:
+-- what a BI tool charts by day, where selecting daily_metrics itself would
+-- give it summaries' text forms.
+CREATE VIEW bi.daily_metrics AS
+SELECT day, channel,
+       tickets::bigint                                          AS tickets,
+       median_seconds(first_response) / 60                      AS first_response_median_minutes,
+       percentile_seconds(first_response, 0.9) / 60             AS first_response_p90_minutes,
+       median_seconds(first_response_business) / 60             AS business_first_response_median_minutes,
+       percentile_seconds(first_response_business, 0.9) / 60    AS business_first_response_p90_minutes,
+       rate(sla_met)                                            AS sla_attainment_pct,
+       rate(escalated)                                          AS escalation_pct,
+       rate(fcr)                                                AS fcr_pct,
+       rate(reopened)                                           AS reopen_pct,
+       responses(nps_scores)                                    AS nps_responses,
+       nps(nps_scores)                                          AS nps,
+       csat(csat_ratings)                                       AS csat_pct,
+       ces(ces_scores)                                          AS ces,
+       mean_seconds(handle_time) / 60                           AS aht_minutes,
+       rate(abandoned)                                          AS abandonment_pct
+FROM daily_metrics;
+
+CREATE VIEW bi.weekly_rollup AS
+SELECT week, channel, tickets,
+       date_part('epoch', first_response_median) / 60           AS first_response_median_minutes,
+       date_part('epoch', first_response_p90) / 60              AS first_response_p90_minutes,
+       date_part('epoch', business_first_response_median) / 60  AS business_first_response_median_minutes,
+       date_part('epoch', business_first_response_p90) / 60     AS business_first_response_p90_minutes,
+       sla_attainment_pct, escalation_pct, fcr_pct, reopen_pct, nps_responses, nps, csat_pct, ces,
+       date_part('epoch', aht) / 60                             AS aht_minutes,
+       abandonment_pct
+FROM weekly_rollup;
+
+CREATE VIEW bi.monthly_rollup AS
+SELECT month, channel, tickets,
+       date_part('epoch', first_response_median) / 60           AS first_response_median_minutes,
+       date_part('epoch', first_response_p90) / 60              AS first_response_p90_minutes,
+       date_part('epoch', business_first_response_median) / 60  AS business_first_response_median_minutes,
+       date_part('epoch', business_first_response_p90) / 60     AS business_first_response_p90_minutes,
+       sla_attainment_pct, escalation_pct, fcr_pct, reopen_pct, nps_responses, nps, csat_pct, ces,
+       date_part('epoch', aht) / 60                             AS aht_minutes,
+       abandonment_pct
+FROM monthly_rollup;

@@ -585,3 +585,163 @@ SELECT count(*) AS daily_rows,
        (SELECT count(*) FROM (SELECT * FROM before_refresh
                               EXCEPT SELECT * FROM monthly_rollup) AS d) AS changed
 FROM daily_metrics;
+
+-- ----------------------------------------------------------------
+-- BI layer: schema bi
+-- ----------------------------------------------------------------
+
+-- Only numbers, text and dates: no interval and no summary type, durations in
+-- double precision with their unit in the name.
+SELECT format_type(a.atttypid, NULL) AS column_type, count(*) AS columns,
+       count(*) FILTER (WHERE a.attname LIKE '%\_minutes') AS minutes,
+       count(*) FILTER (WHERE a.attname LIKE '%\_hours') AS hours
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+WHERE c.relnamespace = 'bi'::regnamespace AND a.attnum > 0
+GROUP BY 1 ORDER BY 1;
+
+-- One bi view per cookbook view and for daily_metrics, with its rows.
+SELECT c.relname, n.bi_rows, n.bi_rows = n.cookbook_rows AS ok
+FROM pg_class c
+CROSS JOIN LATERAL (
+    SELECT (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM bi.%I', c.relname),
+                                                false, true, '')))[1]::text::int AS bi_rows,
+           (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM cookbook.%I', c.relname),
+                                                false, true, '')))[1]::text::int AS cookbook_rows) AS n
+WHERE c.relnamespace = 'bi'::regnamespace
+ORDER BY c.relname;
+
+-- First response in minutes (the hand values of weekly_first_response).
+SELECT week, channel, f.answered, round(f.first_response_mean_minutes::numeric, 4) AS mean,
+       f.answered = e.answered
+           AND abs(f.first_response_median_minutes - e.median) <= 0.01 * e.median
+           AND abs(f.first_response_p90_minutes - e.p90) <= 0.01 * e.p90
+           AND round(f.first_response_mean_minutes::numeric, 4) = e.mean AS ok
+FROM bi.weekly_first_response f
+FULL JOIN (VALUES (date '2025-03-03', 'email', 4, 60::float8, 1440::float8, 412.5),
+                  ('2025-03-03', 'phone', 3, 1, 2, 1.1667),
+                  ('2025-03-10', 'email', 1, 240, 240, 240),
+                  ('2025-03-10', 'phone', 3, 0.6667, 3, 1.3333))
+          AS e(week, channel, answered, median, p90, mean) USING (week, channel)
+ORDER BY week, channel;
+
+-- Resolution time in hours (the hand values of weekly_resolution_time).
+SELECT week, channel, r.resolved_tickets, round(r.resolution_mean_hours::numeric, 4) AS mean,
+       r.resolved_tickets = e.resolved
+           AND abs(r.resolution_median_hours - e.median) <= 0.01 * e.median
+           AND abs(r.resolution_p90_hours - e.p90) <= 0.01 * e.p90
+           AND round(r.resolution_mean_hours::numeric, 4) = e.mean AS ok
+FROM bi.weekly_resolution_time r
+FULL JOIN (VALUES (date '2025-03-03', 'email', 2, 6::float8, 24::float8, 15.0),
+                  ('2025-03-03', 'phone', 3, 7, 48, 18.3889),      -- 3310 min / 3
+                  ('2025-03-10', 'email', 2, 24, 168, 96.0),
+                  ('2025-03-10', 'phone', 2, 0.25, 72, 36.125))
+          AS e(week, channel, resolved, median, p90, mean) USING (week, channel)
+ORDER BY week, channel;
+
+-- AHT in minutes: 48 min / 5 and 58 min / 4.
+SELECT week, channel, a.handled_calls, a.aht_minutes,
+       (a.handled_calls, a.aht_minutes) = (e.calls, e.aht) AS ok
+FROM bi.weekly_aht a
+FULL JOIN (VALUES (date '2025-03-03', 'phone', 5, 9.6::float8),
+                  ('2025-03-10', 'phone', 4, 14.5))
+          AS e(week, channel, calls, aht) USING (week, channel)
+ORDER BY week, channel;
+
+-- The daily rows as numbers, two days by hand. 03-03 email: ticket 1 created
+-- (first reply 1 h, 30 min in London hours, within SLA), resolved in one
+-- contact, surveyed 10, 5, 7. 03-03 phone: ticket 5 created (30 s), resolved
+-- in one contact, surveyed 8, 5, 6, one 10-minute call.
+SELECT day, channel, d.tickets, d.first_response_median_minutes AS frt, d.business_first_response_median_minutes AS frt_bh,
+       d.nps, d.aht_minutes,
+       (d.tickets, d.first_response_median_minutes, d.first_response_p90_minutes,
+        d.business_first_response_median_minutes, d.sla_attainment_pct, d.escalation_pct, d.fcr_pct,
+        d.reopen_pct, d.nps_responses, d.nps, d.csat_pct, d.ces, d.aht_minutes, d.abandonment_pct)
+           IS NOT DISTINCT FROM
+           (e.tickets, e.frt, e.frt, e.frt_bh, 100::float8, 0::float8, 100::float8, 0::float8, 1::bigint,
+            e.nps, 100::float8, e.ces, e.aht, e.abandoned) AS ok
+FROM bi.daily_metrics d
+JOIN (VALUES (date '2025-03-03', 'email', 1::bigint, 60::float8, 30::float8, 100::float8, 7::float8,
+              NULL::float8, NULL::float8),
+             ('2025-03-03', 'phone', 1, 0.5, 0.5, 0, 6, 10, 0))
+     AS e(day, channel, tickets, frt, frt_bh, nps, ces, aht, abandoned) USING (day, channel)
+ORDER BY day, channel;
+-- All of March per channel, from the daily rows: six tickets each.
+SELECT channel, sum(tickets) AS tickets, sum(nps_responses) AS nps_responses
+FROM bi.daily_metrics GROUP BY channel ORDER BY channel;
+
+-- March by channel in minutes (the hand values of monthly_rollup): median
+-- first reply 2 h and 40 s, p90 24 h and 3 min; AHT 106 min / 9 calls.
+SELECT month, channel, round(r.aht_minutes::numeric, 4) AS aht,
+       abs(r.first_response_median_minutes - e.median) <= 0.01 * e.median
+           AND abs(r.first_response_p90_minutes - e.p90) <= 0.01 * e.p90
+           AND round(r.aht_minutes::numeric, 4) IS NOT DISTINCT FROM e.aht AS ok
+FROM bi.monthly_rollup r
+FULL JOIN (VALUES (date '2025-03-01', 'email', 120::float8, 1440::float8, NULL::numeric),
+                  ('2025-03-01', 'phone', 0.6667, 3, 11.7778))
+          AS e(month, channel, median, p90, aht) USING (month, channel)
+ORDER BY month, channel;
+
+-- ----------------------------------------------------------------
+-- The reporting time zone, not the session's
+-- ----------------------------------------------------------------
+
+-- A chat created Sunday 2025-03-09 23:30 UTC and answered 40 minutes later is
+-- in the week of 03-03 on the UTC calendar (and would be in Los Angeles, 15:30),
+-- in the week of 03-10 on Tokyo's (Monday 08:30). Each reporting zone gives
+-- one answer, whatever the session's zone.
+BEGIN;
+INSERT INTO tickets (id, channel, team, customer_id, created_at, first_reply_at, status)
+VALUES (13, 'chat', 'billing', 1, '2025-03-09 23:30+00', '2025-03-10 00:10+00', 'open');
+CREATE TEMP TABLE zone_reads (reporting text, session text, week date, tickets bigint, frt_minutes float8);
+CREATE PROCEDURE pg_temp.read_chat() LANGUAGE sql
+BEGIN ATOMIC
+    INSERT INTO zone_reads
+    SELECT (SELECT time_zone FROM cookbook.reporting_settings), current_setting('TimeZone'),
+           week, v.tickets, f.first_response_median_minutes
+    FROM bi.weekly_ticket_volume v JOIN bi.weekly_first_response f USING (week, channel)
+    WHERE channel = 'chat';
+END;
+SET timezone = 'America/Los_Angeles';
+CALL pg_temp.read_chat();
+SET timezone = 'Asia/Tokyo';
+CALL pg_temp.read_chat();
+SET timezone = 'UTC';
+CALL pg_temp.read_chat();
+UPDATE reporting_settings SET time_zone = 'Asia/Tokyo';
+SET timezone = 'America/Los_Angeles';
+CALL pg_temp.read_chat();
+SET timezone = 'Asia/Tokyo';
+CALL pg_temp.read_chat();
+SET timezone = 'UTC';
+CALL pg_temp.read_chat();
+SELECT reporting, session, week, tickets, frt_minutes FROM zone_reads ORDER BY reporting DESC, session;
+ROLLBACK;
+
+-- The daily job cuts days on the reporting calendar too: run from a session
+-- in Tokyo, where half the surveys and calls fall on the next day, it stores
+-- the same days.
+CREATE TEMP TABLE daily_utc AS SELECT * FROM bi.daily_metrics;
+SET timezone = 'Asia/Tokyo';
+CALL refresh_daily_metrics('2025-03-01', '2025-03-31');
+SELECT count(*) AS daily_rows,
+       (SELECT count(*) FROM (TABLE daily_utc EXCEPT TABLE bi.daily_metrics) AS d) AS changed
+FROM bi.daily_metrics;
+-- Every view reads the same from Tokyo as from UTC.
+CREATE FUNCTION pg_temp.view_digest(v regclass) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    digest text;
+BEGIN
+    EXECUTE format('SELECT md5(string_agg(r::text, E''\n'' ORDER BY r::text)) FROM %s AS r', v) INTO digest;
+    RETURN digest;
+END $$;
+CREATE TEMP TABLE digest_tokyo AS
+SELECT c.oid::regclass AS view, pg_temp.view_digest(c.oid) AS digest
+FROM pg_class c WHERE c.relnamespace IN ('bi'::regnamespace, 'cookbook'::regnamespace) AND c.relkind = 'v';
+SET timezone = 'UTC';
+SELECT count(*) AS views, count(*) FILTER (WHERE digest = pg_temp.view_digest(view)) AS same FROM digest_tokyo;
+
+-- The reporting zone must be one the server knows.
+\set VERBOSITY default
+UPDATE reporting_settings SET time_zone = 'Mars/Olympus_Mons';
+\echo :LAST_ERROR_SQLSTATE

@@ -138,3 +138,24 @@ COMMENT ON FUNCTION @extschema@.sla_due(@extschema@.status_summary, interval, te
 CREATE FUNCTION @extschema@.sla_elapsed(s @extschema@.status_summary, running text[], calendar @extschema@.business_calendar, until timestamp with time zone) RETURNS interval
 	AS 'MODULE_PATHNAME', 'status_time_in_business_any' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sla_elapsed(@extschema@.status_summary, text[], @extschema@.business_calendar, timestamp with time zone) IS 'working time on an SLA clock that runs only in the running statuses, up to until (NULL: the last transition)';
+
+-- ==== numeric duration accessors ====
+-- The duration accessors read as a number of seconds, for clients that chart
+-- numbers, not intervals (BI tools over JDBC and ODBC). Each is the interval
+-- accessor converted by date_part('epoch', ...), so it agrees with it to the
+-- microsecond whatever form the summary is stored in.
+
+CREATE FUNCTION @extschema@.median_seconds(@extschema@.duration_summary) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN pg_catalog.date_part('epoch', @extschema@.median($1));
+COMMENT ON FUNCTION @extschema@.median_seconds(@extschema@.duration_summary) IS 'median() in seconds; NULL without durations';
+
+CREATE FUNCTION @extschema@.percentile_seconds(@extschema@.duration_summary, q double precision) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN pg_catalog.date_part('epoch', @extschema@.percentile($1, q));
+COMMENT ON FUNCTION @extschema@.percentile_seconds(@extschema@.duration_summary, double precision) IS 'percentile(summary, q) in seconds; NULL without durations';
+
+CREATE FUNCTION @extschema@.mean_seconds(@extschema@.duration_summary) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN pg_catalog.date_part('epoch', @extschema@.mean($1));
+COMMENT ON FUNCTION @extschema@.mean_seconds(@extschema@.duration_summary) IS 'mean() in seconds; NULL without durations';

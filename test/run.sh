@@ -7,7 +7,8 @@
 # test (test/client), the postgres_fdw scale-out test (test/fdw), the short
 # fuzz run (test/fuzz), the dump/restore and upgrade checks (test/dump) and
 # the Citus scale-out test (test/citus: Citus 13 on 15, Citus 14 on 18, from
-# an installed Citus or the tarballs that .ci/run names; else skipped).
+# an installed Citus or the tarballs that .ci/run names; else skipped); on 15
+# only, the JDBC and ODBC test of the bi views (test/bi).
 # On 18, any assertion failure, server crash or memory-context warning in
 # the server log fails the run.  Without PostgreSQL 18 (no installed 18 and
 # CSMETRICS_PG18_TARBALL unset) the run says so and passes on 15 alone.
@@ -29,6 +30,12 @@ run_parts() {
     local status=0
     make -s installcheck PG_CONFIG="$PG_CONFIG" || status=1
     bash test/client/run.sh || status=1
+    # pgJDBC and psqlODBC read the bi views as BI tools do. Client code, so
+    # once, on 15: the 18 cluster listens on a unix socket only, which pgJDBC
+    # can't reach.
+    if [ "${RUN_BI_CLIENTS:-0}" = 1 ]; then
+        bash test/bi/run.sh || status=1
+    fi
     bash test/fdw/run.sh || status=1
     bash test/fuzz/run.sh 2000 || status=1
     bash test/dump/run.sh || status=1
@@ -39,13 +46,13 @@ export -f run_parts
 
 # "PASSED FAILED" of one server's log, counting pg_regress suites (15's
 # "... ok" lines and 16+'s "ok N - name  12 ms" lines), node's test runner
-# ("# pass N", "# fail N"), the fdw and dump checks ("fdw: N passed, N
-# failed", and "citus: ...") and the fuzz run as one test.
+# ("# pass N", "# fail N"), the fdw, dump and JDBC/ODBC checks ("fdw: N
+# passed, N failed", and "citus: ...", "bi: ...") and the fuzz run as one test.
 count_results() {
     awk '/\.\.\. +ok / || /^ok +[0-9]+ +[-+] .* ms$/ { p++ }
          /\.\.\. +FAILED/ || /^not ok +[0-9]+ +[-+] .* ms$/ { f++ }
          /^# pass [0-9]+$/ { p += $3 } /^# fail [0-9]+$/ { f += $3 }
-         /^(fdw|dump|upgrade|citus): [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+         /^(fdw|dump|upgrade|citus|bi): [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
          /^fuzz: [0-9]+ passed, [0-9]+ failed$/ { if ($4 == 0) p++; else f++ }
          END { print p + 0, f + 0 }' "$1"
 }
@@ -84,7 +91,7 @@ echo "==> PostgreSQL 15: running every test part in a temporary cluster"
 rm -rf results regression.diffs regression.out
 log15="$WORK/pg15.log"
 s=0
-pg_virtualenv -t -v 15 bash -c run_parts 2>&1 | tee "$log15" || s=$?
+RUN_BI_CLIENTS=1 pg_virtualenv -t -v 15 bash -c run_parts 2>&1 | tee "$log15" || s=$?
 tally 15 "$log15" "$s" "$REPO_ROOT"
 
 # ---- PostgreSQL 18: the assertion build, in a cluster of our own ----

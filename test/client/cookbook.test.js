@@ -29,8 +29,8 @@ describe('csmetrics cookbook views through node-pg', () => {
 
     client = new Client({ database: DB });
     await client.connect();
-    // Weeks are taken in the session's time zone; the data is in UTC.
-    await client.query("SET timezone = 'UTC'");
+    // Weeks are the reporting zone's (UTC), whatever the session's.
+    await client.query("SET timezone = 'America/Los_Angeles'");
     await client.query('CREATE EXTENSION csmetrics');
     // A multi-statement string goes through the simple query protocol.
     await client.query(read('../../demo/cookbook.sql'));
@@ -107,6 +107,39 @@ describe('csmetrics cookbook views through node-pg', () => {
     const { rows: [back] } = await client.query('SELECT nps($1::nps_summary) AS nps, responses($1::nps_summary) AS n', [row.s]);
     assert.equal(back.nps, 100 / 3);
     assert.equal(back.n, '3');
+  });
+
+  it('the bi views give durations as JS numbers in the unit of their name', async () => {
+    const { rows: [call] } = await client.query('SELECT aht_minutes FROM bi.weekly_aht');
+    assert.equal(call.aht_minutes, 9.6);       // 9 min 36 s
+    const res = await byChannel('SELECT channel, resolution_mean_hours FROM bi.weekly_resolution_time');
+    assert.equal(res.email.resolution_mean_hours, 36.125);   // 36:07:30
+    const daily = await byChannel("SELECT channel, first_response_median_minutes, aht_minutes FROM bi.daily_metrics WHERE day = '2025-03-03'");
+    assert.equal(daily.email.first_response_median_minutes, 60);
+    assert.equal(daily.phone.first_response_median_minutes, 0.5);
+    assert.equal(daily.email.aht_minutes, null);
+    // No column of any bi view is an interval or a csmetrics type.
+    const { rows: types } = await client.query(`
+      SELECT DISTINCT format_type(a.atttypid, NULL) AS type
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE c.relnamespace = 'bi'::regnamespace AND a.attnum > 0 ORDER BY 1`);
+    assert.deepEqual(types.map((t) => t.type), ['bigint', 'date', 'double precision', 'numeric', 'text']);
+  });
+
+  it('weeks are the reporting zone\'s whatever the session\'s', async () => {
+    // 23:30 UTC on Sunday 2025-03-02 is Monday morning in Tokyo.
+    await client.query('BEGIN');
+    try {
+      await client.query("INSERT INTO tickets (id, channel, team, customer_id, created_at, status) VALUES (5, 'chat', 'billing', 1, '2025-03-02 23:30+00', 'new')");
+      const read = async () => (await client.query("SELECT week::text AS week FROM bi.weekly_ticket_volume WHERE channel = 'chat'")).rows[0].week;
+      await client.query("SET LOCAL timezone = 'Asia/Tokyo'");
+      assert.equal(await read(), '2025-02-24');    // the reporting zone is UTC
+      await client.query("UPDATE reporting_settings SET time_zone = 'Asia/Tokyo'");
+      await client.query("SET LOCAL timezone = 'America/Los_Angeles'");
+      assert.equal(await read(), '2025-03-03');
+    } finally {
+      await client.query('ROLLBACK');
+    }
   });
 
   it('the rollup views read the stored daily summaries as plain columns', async () => {
