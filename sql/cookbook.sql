@@ -600,16 +600,19 @@ JOIN pg_class c ON c.oid = a.attrelid
 WHERE c.relnamespace = 'bi'::regnamespace AND a.attnum > 0
 GROUP BY 1 ORDER BY 1;
 
--- One bi view per cookbook view and for daily_metrics, with its rows.
-SELECT c.relname, n.bi_rows, n.bi_rows = n.cookbook_rows AS ok
-FROM pg_class c
-CROSS JOIN LATERAL (
-    SELECT (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM bi.%I', c.relname),
-                                                false, true, '')))[1]::text::int AS bi_rows,
-           (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM cookbook.%I', c.relname),
-                                                false, true, '')))[1]::text::int AS cookbook_rows) AS n
-WHERE c.relnamespace = 'bi'::regnamespace
-ORDER BY c.relname;
+-- Each bi view has the rows of the cookbook view (or table) of its name.
+CREATE FUNCTION pg_temp.row_count(schema name, relation name) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    n bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FROM %I.%I', schema, relation) INTO n;
+    RETURN n;
+END $$;
+SELECT relname, pg_temp.row_count('bi', relname) AS bi_rows,
+       pg_temp.row_count('bi', relname) = pg_temp.row_count('cookbook', relname) AS ok
+FROM pg_class
+WHERE relnamespace = 'bi'::regnamespace
+ORDER BY relname;
 
 -- First response in minutes (the hand values of weekly_first_response).
 SELECT week, channel, f.answered, round(f.first_response_mean_minutes::numeric, 4) AS mean,
