@@ -6,10 +6,11 @@
 -- coordinator creates it on the workers too.
 --
 -- tickets and the tables about one ticket (ticket_replies, surveys, calls,
--- ticket_status_history) are distributed by ticket id and colocated, so that their joins run on
--- the workers; the small tables (customers, team_calendars, support_costs)
--- become reference tables, copied to every node; daily_metrics stays on the
--- coordinator. The views and refresh_daily_metrics are kept as they are.
+-- ticket_status_history) are distributed by ticket id and colocated, so that
+-- their joins run on the workers; the small tables (customers, team_calendars,
+-- support_costs, reporting_settings) become reference tables, copied to every
+-- node; daily_metrics stays on the coordinator. The views and
+-- refresh_daily_metrics are kept as they are.
 
 -- Citus distributes a table only when no local table holds a foreign key to
 -- it: drop the foreign keys to tickets and customers, and add them back
@@ -23,6 +24,7 @@ ALTER TABLE tickets DROP CONSTRAINT tickets_customer_id_fkey;
 SELECT create_reference_table('customers');
 SELECT create_reference_table('team_calendars');
 SELECT create_reference_table('support_costs');
+SELECT create_reference_table('reporting_settings');
 SELECT create_distributed_table('tickets', 'id');
 SELECT create_distributed_table('ticket_replies', 'ticket_id', colocate_with => 'tickets');
 SELECT create_distributed_table('surveys', 'ticket_id', colocate_with => 'tickets');
