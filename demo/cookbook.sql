@@ -116,8 +116,8 @@ CREATE VIEW weekly_backlog AS
 WITH weeks AS (
     SELECT week::date AS week, (week + interval '1 week') AT TIME ZONE rs.time_zone AS week_end
     FROM reporting_settings rs
-    CROSS JOIN generate_series((SELECT date_trunc('week', min(created_at AT TIME ZONE rs.time_zone)) FROM tickets),
-                               (SELECT date_trunc('week', max(created_at AT TIME ZONE rs.time_zone)) FROM tickets),
+    CROSS JOIN generate_series(date_trunc('week', (SELECT min(created_at) FROM tickets) AT TIME ZONE rs.time_zone),
+                               date_trunc('week', (SELECT max(created_at) FROM tickets) AT TIME ZONE rs.time_zone),
                                interval '1 week') AS week
 )
 SELECT w.week, c.channel,
