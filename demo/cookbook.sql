@@ -724,6 +724,27 @@ FROM monthly_customer_retention;
 CREATE VIEW bi.monthly_cost_per_ticket AS
 SELECT month, cost, tickets, cost_per_ticket FROM monthly_cost_per_ticket;
 
+CREATE VIEW bi.status_times_weekly AS
+SELECT week, channel, resolved_tickets,
+       date_part('epoch', requester_wait_median) / 3600           AS requester_wait_median_hours,
+       date_part('epoch', requester_wait_p90) / 3600              AS requester_wait_p90_hours,
+       date_part('epoch', agent_work_median) / 3600               AS agent_work_median_hours,
+       date_part('epoch', on_hold_mean) / 3600                    AS on_hold_mean_hours,
+       date_part('epoch', business_requester_wait_median) / 3600  AS business_requester_wait_median_hours,
+       date_part('epoch', business_agent_work_median) / 3600      AS business_agent_work_median_hours,
+       date_part('epoch', business_on_hold_mean) / 3600           AS business_on_hold_mean_hours
+FROM status_times_weekly;
+
+CREATE VIEW bi.reopens_from_history_weekly AS
+SELECT week, channel, resolved_tickets, reopened_tickets, reopen_pct, total_reopens::bigint AS total_reopens
+FROM reopens_from_history_weekly;
+
+CREATE VIEW bi.backlog_from_history_weekly AS
+SELECT week, channel, unsolved, waiting_on_agent, waiting_on_customer, on_hold FROM backlog_from_history_weekly;
+
+CREATE VIEW bi.requester_wait_sla_weekly AS
+SELECT week, channel, tickets, counted_tickets, met_tickets, sla_attainment_pct FROM requester_wait_sla_weekly;
+
 -- The stored daily summaries read as numbers, one row per day and channel:
 -- what a BI tool charts by day, where selecting daily_metrics itself would
 -- give it summaries' text forms.

@@ -8,6 +8,10 @@
 SET timezone = 'Pacific/Kiritimati';
 SET datestyle = 'ISO, YMD';
 
+\echo == bi.backlog_from_history_weekly
+SELECT week, channel, unsolved, waiting_on_agent, waiting_on_customer, on_hold
+FROM backlog_from_history_weekly ORDER BY 1, 2;
+
 \echo == bi.daily_metrics
 SELECT day, channel, tickets,
        extract(epoch FROM median(first_response)) / 60                AS first_response_median_minutes,
@@ -46,9 +50,28 @@ SELECT month, channel, tickets,
        abandonment_pct
 FROM monthly_rollup ORDER BY 1, 2;
 
+\echo == bi.reopens_from_history_weekly
+SELECT week, channel, resolved_tickets, reopened_tickets, reopen_pct, total_reopens
+FROM reopens_from_history_weekly ORDER BY 1, 2;
+
+\echo == bi.requester_wait_sla_weekly
+SELECT week, channel, tickets, counted_tickets, met_tickets, sla_attainment_pct
+FROM requester_wait_sla_weekly ORDER BY 1, 2;
+
 \echo == bi.sla_attainment_weekly
 SELECT week, channel, tickets, counted_tickets, met_tickets, sla_attainment_pct
 FROM sla_attainment_weekly ORDER BY 1, 2;
+
+\echo == bi.status_times_weekly
+SELECT week, channel, resolved_tickets,
+       extract(epoch FROM requester_wait_median) / 3600          AS requester_wait_median_hours,
+       extract(epoch FROM requester_wait_p90) / 3600             AS requester_wait_p90_hours,
+       extract(epoch FROM agent_work_median) / 3600              AS agent_work_median_hours,
+       extract(epoch FROM on_hold_mean) / 3600                   AS on_hold_mean_hours,
+       extract(epoch FROM business_requester_wait_median) / 3600 AS business_requester_wait_median_hours,
+       extract(epoch FROM business_agent_work_median) / 3600     AS business_agent_work_median_hours,
+       extract(epoch FROM business_on_hold_mean) / 3600          AS business_on_hold_mean_hours
+FROM status_times_weekly ORDER BY 1, 2;
 
 \echo == bi.weekly_abandonment
 SELECT week, channel, offered_calls, abandoned_calls, abandonment_pct FROM weekly_abandonment ORDER BY 1, 2;
