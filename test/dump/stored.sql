@@ -2,8 +2,8 @@
 -- extension update; test/upgrade/run.sh: pg_upgrade to a newer server):
 -- a table with a column of every summary type and a calendar column, a view
 -- answering every accessor for each row, and a view of their rollups.  Uses
--- only what csmetrics 0.1 has, so it can run before an update.  A new type
--- adds its column and accessors here.
+-- only what csmetrics 0.1 has, so it can run before an update; types added
+-- later go in test/upgrade/stored_later.sql.
 SET client_min_messages = warning;
 
 CREATE TABLE public.stored AS

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Server upgrade: pg_upgrade from a cluster of one server (PostgreSQL 15)
-# holding csmetrics values -- a table with every summary type and a calendar
-# column, and views over them (test/dump/stored.sql) -- to a cluster of a
-# newer one (18).  Afterwards the text and binary COPY outputs, every
+# holding csmetrics values -- tables with every summary type and a calendar
+# column, and views over them (test/dump/stored.sql, stored_later.sql) --
+# to a cluster of a newer one (18).  Afterwards the text and binary COPY outputs, every
 # accessor's answer and the rollups must be what they were, and the new
 # server's log must hold no assertion failure, crash or memory-context
 # warning.  Ends with "upgrade: N passed, N failed".
@@ -71,9 +71,10 @@ q() {       # q old|new PSQL_ARGS...: psql of that server, in database csm_data
 }
 # Everything a user reads back: text and binary COPY, accessors, rollups.
 read_back() {   # read_back old|new PREFIX
-    q "$1" -c "COPY stored TO STDOUT" >"$2.txt"
-    q "$1" -c "COPY stored TO STDOUT (FORMAT binary)" >"$2.bin"
-    q "$1" -c "SELECT * FROM stored_answers ORDER BY id" -c "SELECT * FROM stored_rollup" >"$2.answers"
+    q "$1" -c "COPY stored TO STDOUT" -c "COPY stored_later TO STDOUT" >"$2.txt"
+    q "$1" -c "COPY stored TO STDOUT (FORMAT binary)" -c "COPY stored_later TO STDOUT (FORMAT binary)" >"$2.bin"
+    q "$1" -c "SELECT * FROM stored_answers ORDER BY id" -c "SELECT * FROM stored_rollup" \
+        -c "SELECT * FROM stored_later_answers ORDER BY id" >"$2.answers"
     q "$1" -c "SELECT extversion FROM pg_extension WHERE extname = 'csmetrics'" >"$2.version"
 }
 
@@ -90,7 +91,7 @@ as_postgres "$new_bin/initdb" -D "$WORK/new" "${initdb_options[@]}" >/dev/null
 
 start old 5431
 "$old_bin/psql" -X -q -h "$WORK" -p 5431 -U postgres -d postgres -c "CREATE DATABASE csm_data"
-q old -c "CREATE EXTENSION csmetrics" -f "$HERE/../dump/stored.sql"
+q old -c "CREATE EXTENSION csmetrics" -f "$HERE/../dump/stored.sql" -f "$HERE/stored_later.sql"
 read_back old "$WORK/before"
 
 # Debian's 15.20 records an attribute version in every column's options
