@@ -95,6 +95,20 @@ ORDER BY 1
 SQL
 }
 answers() { q -d "$1" -c "SELECT * FROM stored_answers ORDER BY id" -c "SELECT * FROM stored_rollup"; }
+# The stored_answers and stored_rollup columns whose answers differ between
+# two answers files (same rows, same order).
+differing_columns() {   # differing_columns DB FILE1 FILE2
+    local names
+    names=$(q -d "$1" -c "SELECT string_agg(attname, '|' ORDER BY attrelid = 'stored_rollup'::regclass, attnum)
+                          FROM pg_attribute WHERE attrelid IN ('stored_answers'::regclass, 'stored_rollup'::regclass)
+                            AND attnum > 0")
+    awk -F'|' -v names="$names" -v rows="$(q -d "$1" -c "SELECT count(*) FROM stored_answers")" '
+        BEGIN { n = split(names, name, "|") }
+        NR == FNR { line[FNR] = $0; next }
+        { split(line[FNR], old, "|"); offset = FNR <= rows ? 0 : n - NF
+          for (i = 1; i <= NF; i++) if (old[i] != $i) differ[name[i + offset]] = 1 }
+        END { for (c in differ) { printf "%s%s", sep, c; sep = ", " } print "" }' "$2" "$3"
+}
 values_as_text() { q -d "$1" -c "SELECT v::text FROM $2 v ORDER BY id"; }
 check_files() {    # check_files NAME EXPECTED_FILE ACTUAL_FILE: equal, or the diff
     if cmp -s "$2" "$3"; then
@@ -128,14 +142,21 @@ for script in "$REPO_ROOT"/sql/csmetrics--*--*.sql; do
     q -d csm_upgraded -c "CREATE EXTENSION csmetrics VERSION '$from'" -f "$HERE/stored.sql"
     q -d csm_upgraded -c "COPY stored TO STDOUT" >"$WORK/stored.txt"
     q -d csm_upgraded -c "COPY stored TO STDOUT (FORMAT binary)" >"$WORK/stored.bin"
-    answers csm_upgraded >"$WORK/answers.before"
+    answers csm_upgraded >"$WORK/answers.writer"
     restore_library
+    answers csm_upgraded >"$WORK/answers.before"
+    if ! cmp -s "$WORK/answers.writer" "$WORK/answers.before"; then
+        # Not a stored value that changed (those are checked below): a
+        # formula changed since that release, on purpose or not.  Shown, so
+        # that a release note can say so.
+        echo "note: $writer and the current library answer differently in: $(differing_columns csm_upgraded "$WORK/answers.writer" "$WORK/answers.before")"
+    fi
 
     q -d csm_upgraded -c "ALTER EXTENSION csmetrics UPDATE"
     check "upgrade from $from reaches $default_version" "$default_version" \
         "$(q -d csm_upgraded -c "SELECT extversion FROM pg_extension WHERE extname = 'csmetrics'")"
     answers csm_upgraded >"$WORK/answers.after"
-    check_files "upgrade from $from: stored values answer every accessor and rollup as before" \
+    check_files "upgrade from $from: stored values answer every accessor and rollup as before the update" \
         "$WORK/answers.before" "$WORK/answers.after"
     q -d csm_upgraded -c "CREATE TABLE reread_text (LIKE stored)" -c "COPY reread_text FROM STDIN" <"$WORK/stored.txt"
     q -d csm_upgraded -c "CREATE TABLE reread_binary (LIKE stored)" \
