@@ -5,13 +5,15 @@
 # throwaway cluster of the PostgreSQL 18 assertion build that scripts/pg18.sh
 # finds or builds.  The parts are the pg_regress suites, the node-pg client
 # test (test/client), the postgres_fdw scale-out test (test/fdw), the short
-# fuzz run (test/fuzz), the dump/restore and upgrade checks (test/dump) and
-# the Citus scale-out test (test/citus: Citus 13 on 15, Citus 14 on 18, from
-# an installed Citus or the tarballs that .ci/run names; else skipped); on 15
-# only, the JDBC and ODBC test of the bi views (test/bi).
-# On 18, any assertion failure, server crash or memory-context warning in
-# the server log fails the run.  Without PostgreSQL 18 (no installed 18 and
-# CSMETRICS_PG18_TARBALL unset) the run says so and passes on 15 alone.
+# fuzz run (test/fuzz), the dump/restore and extension upgrade checks
+# (test/dump) and the Citus scale-out test (test/citus: Citus 13 on 15,
+# Citus 14 on 18, from an installed Citus or the tarballs that .ci/run
+# names; else skipped); on 15 only, the JDBC and ODBC test of the bi views
+# (test/bi).  On 18, any assertion failure, server crash or memory-context
+# warning in the server log (test/log_failures.regex) fails the run, and
+# pg_upgrade carries a 15 cluster with csmetrics data to 18 (test/upgrade).
+# Without PostgreSQL 18 (no installed 18 and CSMETRICS_PG18_TARBALL unset)
+# the run says so and passes on 15 alone.
 #
 #   bash test/run.sh        (from anywhere, as root, on Debian 12)
 set -euo pipefail
@@ -145,14 +147,16 @@ else
     ) 2>&1 | tee "$log18" || s=$?
     pg18 pg_ctl -D "$cluster/data" -m fast -w stop >/dev/null || s=1
 
-    # What the assertion build's log must never hold.
-    pattern='TRAP:|terminated by signal|server process .* was terminated|WARNING: .*(alloc set|chunk|memory|leak|detected write past)'
-    if grep -E "$pattern" "$cluster/server.log" >"$WORK/pg18.bad"; then
+    # What the assertion build's log must never hold (one pattern a line).
+    if grep -E -f test/log_failures.regex "$cluster/server.log" >"$WORK/pg18.bad"; then
         echo "==> PostgreSQL 18 server log: assertion failures, crashes or memory-context warnings"
         cat "$WORK/pg18.bad"
         failed=$((failed + 1))
         s=1
     fi
+
+    # The server upgrade: pg_upgrade from a 15 cluster with csmetrics data.
+    bash test/upgrade/run.sh "$PG_CONFIG" "$PG18_CONFIG" 2>&1 | tee -a "$log18" || s=1
     tally 18 "$log18" "$s" "$tree"
 fi
 
