@@ -159,3 +159,105 @@ CREATE FUNCTION @extschema@.mean_seconds(@extschema@.duration_summary) RETURNS d
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN pg_catalog.date_part('epoch', @extschema@.mean($1));
 COMMENT ON FUNCTION @extschema@.mean_seconds(@extschema@.duration_summary) IS 'mean() in seconds; NULL without durations';
+
+-- ==== exact-type overloads ====
+-- Calls written with literals (a calendar or an interval as text, a level or
+-- a fraction as numeric, counts as integers) reached the functions above only
+-- through implicit casts, so an exact-match function created in another
+-- schema on the search_path (by the database owner, say) was chosen instead.
+-- These overloads make the extension's own function the exact match; each
+-- casts its arguments and calls the original (SQL-standard bodies, bound at
+-- creation and inlined by the planner, so a constant calendar is still
+-- parsed once per query).
+CREATE FUNCTION @extschema@.business_duration(start pg_catalog.timestamptz, finish pg_catalog.timestamptz, calendar pg_catalog.text) RETURNS pg_catalog.interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.business_duration($1, $2, $3::@extschema@.business_calendar);
+COMMENT ON FUNCTION @extschema@.business_duration(pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.text) IS 'business_duration with the calendar written as text';
+CREATE FUNCTION @extschema@.business_add(start pg_catalog.timestamptz, working pg_catalog.text, calendar @extschema@.business_calendar) RETURNS pg_catalog.timestamptz
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.business_add($1, $2::pg_catalog.interval, $3);
+COMMENT ON FUNCTION @extschema@.business_add(pg_catalog.timestamptz, pg_catalog.text, @extschema@.business_calendar) IS 'business_add with the working time written as text';
+CREATE FUNCTION @extschema@.business_add(start pg_catalog.timestamptz, working pg_catalog.interval, calendar pg_catalog.text) RETURNS pg_catalog.timestamptz
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.business_add($1, $2, $3::@extschema@.business_calendar);
+COMMENT ON FUNCTION @extschema@.business_add(pg_catalog.timestamptz, pg_catalog.interval, pg_catalog.text) IS 'business_add with the calendar written as text';
+CREATE FUNCTION @extschema@.business_add(start pg_catalog.timestamptz, working pg_catalog.text, calendar pg_catalog.text) RETURNS pg_catalog.timestamptz
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.business_add($1, $2::pg_catalog.interval, $3::@extschema@.business_calendar);
+COMMENT ON FUNCTION @extschema@.business_add(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.text) IS 'business_add with the working time and the calendar written as text';
+CREATE FUNCTION @extschema@.is_business_time(at pg_catalog.timestamptz, calendar pg_catalog.text) RETURNS pg_catalog.bool
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.is_business_time($1, $2::@extschema@.business_calendar);
+COMMENT ON FUNCTION @extschema@.is_business_time(pg_catalog.timestamptz, pg_catalog.text) IS 'is_business_time with the calendar written as text';
+CREATE FUNCTION @extschema@.percentile(summary @extschema@.duration_summary, q pg_catalog.numeric) RETURNS pg_catalog.interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.percentile($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, pg_catalog.numeric) IS 'percentile with the fraction as numeric, as in percentile(s, 0.9)';
+CREATE FUNCTION @extschema@.percentile(summary @extschema@.duration_summary, q pg_catalog.int4) RETURNS pg_catalog.interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.percentile($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, pg_catalog.int4) IS 'percentile with the fraction as integer, as in percentile(s, 1)';
+CREATE FUNCTION @extschema@.percentile(summary @extschema@.duration_summary, q pg_catalog.text) RETURNS pg_catalog.interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.percentile($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, pg_catalog.text) IS 'percentile with the fraction as text, as in percentile(s, ''0.9'')';
+CREATE FUNCTION @extschema@.percentile(summary @extschema@.duration_summary, q pg_catalog.numeric[]) RETURNS pg_catalog.interval[]
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.percentile($1, $2::pg_catalog.float8[]);
+COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, pg_catalog.numeric[]) IS 'percentiles with the fractions as numeric[], as in percentile(s, ARRAY[0.5, 0.9])';
+CREATE FUNCTION @extschema@.percentile(summary @extschema@.duration_summary, q pg_catalog.int4[]) RETURNS pg_catalog.interval[]
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.percentile($1, $2::pg_catalog.float8[]);
+COMMENT ON FUNCTION @extschema@.percentile(@extschema@.duration_summary, pg_catalog.int4[]) IS 'percentiles with the fractions as integer[], as in percentile(s, ARRAY[0, 1])';
+CREATE FUNCTION @extschema@.ci_low(summary @extschema@.nps_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_low($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.nps_summary, pg_catalog.numeric) IS 'ci_low with the confidence level as numeric, as in ci_low(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_high(summary @extschema@.nps_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_high($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.nps_summary, pg_catalog.numeric) IS 'ci_high with the confidence level as numeric, as in ci_high(s, 0.99)';
+CREATE FUNCTION @extschema@.nps_margin(summary @extschema@.nps_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.nps_margin($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.nps_margin(@extschema@.nps_summary, pg_catalog.numeric) IS 'nps_margin with the confidence level as numeric, as in nps_margin(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_low(summary @extschema@.csat_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_low($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.csat_summary, pg_catalog.numeric) IS 'ci_low with the confidence level as numeric, as in ci_low(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_high(summary @extschema@.csat_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_high($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.csat_summary, pg_catalog.numeric) IS 'ci_high with the confidence level as numeric, as in ci_high(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_low(summary @extschema@.ces_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_low($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.ces_summary, pg_catalog.numeric) IS 'ci_low with the confidence level as numeric, as in ci_low(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_high(summary @extschema@.ces_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_high($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.ces_summary, pg_catalog.numeric) IS 'ci_high with the confidence level as numeric, as in ci_high(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_low(summary @extschema@.rate_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_low($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.rate_summary, pg_catalog.numeric) IS 'ci_low with the confidence level as numeric, as in ci_low(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_high(summary @extschema@.rate_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_high($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.rate_summary, pg_catalog.numeric) IS 'ci_high with the confidence level as numeric, as in ci_high(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_low(summary @extschema@.duration_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_low($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_low(@extschema@.duration_summary, pg_catalog.numeric) IS 'ci_low with the confidence level as numeric, as in ci_low(s, 0.99)';
+CREATE FUNCTION @extschema@.ci_high(summary @extschema@.duration_summary, confidence pg_catalog.numeric) RETURNS pg_catalog.interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.ci_high($1, $2::pg_catalog.float8);
+COMMENT ON FUNCTION @extschema@.ci_high(@extschema@.duration_summary, pg_catalog.numeric) IS 'ci_high with the confidence level as numeric, as in ci_high(s, 0.99)';
+CREATE FUNCTION @extschema@.churn_rate(customers_at_start pg_catalog.int4, customers_lost pg_catalog.int4) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.churn_rate($1::pg_catalog.int8, $2::pg_catalog.int8);
+COMMENT ON FUNCTION @extschema@.churn_rate(pg_catalog.int4, pg_catalog.int4) IS 'churn_rate with integer counts, as in churn_rate(10, 2)';
+CREATE FUNCTION @extschema@.retention_rate(customers_at_start pg_catalog.int4, customers_at_end pg_catalog.int4, new_customers pg_catalog.int4) RETURNS pg_catalog.float8
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.retention_rate($1::pg_catalog.int8, $2::pg_catalog.int8, $3::pg_catalog.int8);
+COMMENT ON FUNCTION @extschema@.retention_rate(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS 'retention_rate with integer counts, as in retention_rate(100, 95, 5)';

@@ -139,3 +139,10 @@ FROM (SELECT i, rollup(s) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT 
 SELECT p_value('csat v1 scale=5 counts=1,0,0,0,1'::csat_summary, 'csat v1 scale=0 counts='::csat_summary) AS empty;
 SELECT p_value('csat v1 scale=5 counts=1,0,0,0,1'::csat_summary, 'csat v1 scale=7 counts=1,0,0,0,0,0,1'::csat_summary);
 SELECT p_value('ces v1 scale=5 counts=1,0,0,0,1'::ces_summary, 'ces v1 scale=7 counts=1,0,0,0,0,0,1'::ces_summary);
+
+-- percentile with an untyped literal: the text overload reads it as a
+-- fraction, so 'NaN' is the fraction error (22003), not an ambiguous call
+-- (42725); '0.5' works; an array literal needs its type.
+SELECT percentile(duration_agg(d), '0.5') FROM unnest(ARRAY[interval '1 min', '2 min', '4 min']) d;
+SELECT percentile(duration_agg(d), 'NaN') FROM unnest(ARRAY[interval '1 min']) d;
+SELECT percentile(duration_agg(d), '{0.5}'::float8[]) FROM unnest(ARRAY[interval '1 min']) d;
