@@ -24,7 +24,7 @@ END $$;
 CREATE TEMP TABLE cases(ord, name, expr) AS VALUES
     (1, 'agents_needed, 10 erlangs (100 calls / 30 min of 3 min, 80% in 20 s): 14 agents',
         $$agents_needed(100 + i % 7, interval '3 min', interval '30 min', interval '20 s', 80)$$),
-    (2, 'agents_needed, 480 erlangs (4,800 calls / h of 6 min, 80% in 20 s): 493 agents',
+    (2, 'agents_needed, 480 erlangs (4,800 calls / h of 6 min, 80% in 20 s): 494 agents',
         $$agents_needed(4800 + i % 7, interval '6 min', interval '1 hour', interval '20 s', 80)$$),
     (3, 'agents_needed, 10,000 erlangs (50,000 calls / h of 12 min, 80% in 20 s): 10,040 agents',
         $$agents_needed(50000 + i % 7, interval '12 min', interval '1 hour', interval '20 s', 80)$$),

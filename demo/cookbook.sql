@@ -353,27 +353,30 @@ FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE rs.time_zone)::date AS
 -- ----------------------------------------------------------------
 
 -- One row per half hour of the week, Monday 00:00 (isodow 1) to Sunday 23:30
--- (isodow 7) in the session's time zone. calls_per_half_hour: the calls
--- offered in that half hour, abandoned ones included, averaged over the weeks
--- the calls table spans; aht: the handle time of the calls answered in it (the
--- queue's AHT if none was). agents: the fewest that answer 80% of calls within
--- 20 seconds and are busy at most 85% of the time; scheduled_agents adds 30%
--- shrinkage (breaks, training, absence). Erlang C assumes callers never hang
--- up, so it errs towards more agents. A half hour without calls needs none,
--- and has no service level or occupancy.
+-- (isodow 7) on the clock of the reporting zone. calls_per_half_hour: the
+-- calls offered in that half hour, abandoned ones included, averaged over the
+-- weeks the calls table spans; aht: the handle time of the calls answered in
+-- it (the queue's AHT if none was). agents: the fewest that answer 80% of
+-- calls within 20 seconds and are busy at most 85% of the time;
+-- scheduled_agents adds 30% shrinkage (breaks, training, absence). Erlang C
+-- assumes callers never hang up, so it errs towards more agents. A half hour
+-- without calls needs none, and has no service level or occupancy.
 CREATE VIEW staffing_half_hourly AS
 WITH span AS (
-    SELECT (date_trunc('week', max(started_at))::date - date_trunc('week', min(started_at))::date) / 7 + 1
-               AS weeks,
-           aht(talk, hold, wrap_up) AS queue_aht
-    FROM calls
+    SELECT (date_trunc('week', max(c.started_at AT TIME ZONE rs.time_zone))::date
+            - date_trunc('week', min(c.started_at AT TIME ZONE rs.time_zone))::date) / 7 + 1 AS weeks,
+           aht(c.talk, c.hold, c.wrap_up) AS queue_aht
+    FROM calls c
+    CROSS JOIN reporting_settings rs
 ), slots AS (
-    SELECT extract(isodow FROM started_at)::integer AS isodow,
-           make_time(extract(hour FROM started_at)::integer,
-                     CASE WHEN extract(minute FROM started_at) < 30 THEN 0 ELSE 30 END, 0) AS half_hour,
+    SELECT extract(isodow FROM l.started)::integer AS isodow,
+           make_time(extract(hour FROM l.started)::integer,
+                     CASE WHEN extract(minute FROM l.started) < 30 THEN 0 ELSE 30 END, 0) AS half_hour,
            count(*) AS offered_calls,
-           aht(talk, hold, wrap_up) AS aht
-    FROM calls
+           aht(c.talk, c.hold, c.wrap_up) AS aht
+    FROM calls c
+    CROSS JOIN reporting_settings rs
+    CROSS JOIN LATERAL (SELECT c.started_at AT TIME ZONE rs.time_zone AS started) AS l
     GROUP BY 1, 2
 )
 SELECT d.isodow, h.half_hour, span.weeks,
@@ -764,6 +767,16 @@ FROM first_response_business_weekly;
 
 CREATE VIEW bi.sla_attainment_weekly AS
 SELECT week, channel, tickets, counted_tickets, met_tickets, sla_attainment_pct FROM sla_attainment_weekly;
+
+-- Staffing per half hour of the week: the half hour as text ('08:30'),
+-- counts as bigint, the AHT in minutes.
+CREATE VIEW bi.staffing_half_hourly AS
+SELECT isodow::bigint AS isodow, to_char(half_hour, 'HH24:MI') AS half_hour, weeks::bigint AS weeks,
+       offered_calls, calls_per_half_hour,
+       date_part('epoch', aht) / 60  AS aht_minutes,
+       erlangs, agents::bigint AS agents, service_level_pct, occupancy_pct,
+       scheduled_agents::bigint AS scheduled_agents
+FROM staffing_half_hourly;
 
 CREATE VIEW bi.monthly_customer_retention AS
 SELECT month, customers_at_start, customers_at_end, new_customers, customers_lost, retention_pct, churn_pct

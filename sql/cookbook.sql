@@ -531,6 +531,18 @@ SELECT count(*) AS half_hours, min(weeks) AS weeks, count(*) FILTER (WHERE offer
        bool_and(service_level_pct IS NULL AND occupancy_pct IS NULL AND scheduled_agents = 0)
            FILTER (WHERE offered_calls = 0) AS nothing_to_measure
 FROM staffing_half_hourly;
+-- Half hours are those of the reporting zone: in Tokyo (UTC+9) Monday's
+-- 10:00 and 11:00 UTC calls fall at 19:00 and 20:00, Tuesday's 15:00 at
+-- Wednesday 00:00.
+BEGIN;
+UPDATE reporting_settings SET time_zone = 'Asia/Tokyo';
+SELECT isodow, half_hour, offered_calls, agents FROM staffing_half_hourly
+WHERE offered_calls > 0 AND isodow <= 3 ORDER BY isodow, half_hour;
+ROLLBACK;
+-- bi.staffing_half_hourly: the half hour as text, the AHT in minutes (Thu
+-- 08:30: the queue's 11:46.666667 = 11.7777778 minutes).
+SELECT isodow, half_hour, round(aht_minutes::numeric, 7) AS aht_minutes, agents, scheduled_agents
+FROM bi.staffing_half_hourly WHERE offered_calls > 0 AND isodow = 4 ORDER BY half_hour;
 
 -- A BI tool sees only ordinary types in the views, never a summary type.
 SELECT format_type(a.atttypid, NULL) AS column_type, count(*) AS columns
