@@ -8,7 +8,7 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA = $(wildcard sql/csmetrics--*.sql)
 
 # pg_regress suites: sql/NAME.sql checked against expected/NAME.out.
-REGRESS = nps csat ces fcr aht duration duration_seconds stats windows retention rollup parallel binary_copy security business_hours cancel cookbook edges status
+REGRESS = nps csat ces fcr aht duration duration_seconds stats windows retention rollup parallel binary_copy security business_hours cancel cookbook edges status staffing
 REGRESS_OPTS = --load-extension=csmetrics
 
 # PostgreSQL's headers need -Wno-unused-parameter and -Wno-sign-compare

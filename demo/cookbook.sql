@@ -348,6 +348,57 @@ FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE rs.time_zone)::date AS
       GROUP BY 1, 2) AS weekly;
 
 -- ----------------------------------------------------------------
+-- Staffing (Erlang C): agents the phone queue needs in each half hour of
+-- the week
+-- ----------------------------------------------------------------
+
+-- One row per half hour of the week, Monday 00:00 (isodow 1) to Sunday 23:30
+-- (isodow 7) on the clock of the reporting zone. calls_per_half_hour: the
+-- calls offered in that half hour, abandoned ones included, averaged over the
+-- weeks the calls table spans; aht: the handle time of the calls answered in
+-- it (the queue's AHT if none was). agents: the fewest that answer 80% of
+-- calls within 20 seconds and are busy at most 85% of the time;
+-- scheduled_agents adds 30% shrinkage (breaks, training, absence). Erlang C
+-- assumes callers never hang up, so it errs towards more agents. A half hour
+-- without calls needs none, and has no service level or occupancy.
+CREATE VIEW staffing_half_hourly AS
+WITH span AS (
+    SELECT (date_trunc('week', max(c.started_at AT TIME ZONE rs.time_zone))::date
+            - date_trunc('week', min(c.started_at AT TIME ZONE rs.time_zone))::date) / 7 + 1 AS weeks,
+           aht(c.talk, c.hold, c.wrap_up) AS queue_aht
+    FROM calls c
+    CROSS JOIN reporting_settings rs
+), slots AS (
+    SELECT extract(isodow FROM l.started)::integer AS isodow,
+           make_time(extract(hour FROM l.started)::integer,
+                     CASE WHEN extract(minute FROM l.started) < 30 THEN 0 ELSE 30 END, 0) AS half_hour,
+           count(*) AS offered_calls,
+           aht(c.talk, c.hold, c.wrap_up) AS aht
+    FROM calls c
+    CROSS JOIN reporting_settings rs
+    CROSS JOIN LATERAL (SELECT c.started_at AT TIME ZONE rs.time_zone AS started) AS l
+    GROUP BY 1, 2
+)
+SELECT d.isodow, h.half_hour, span.weeks,
+       coalesce(s.offered_calls, 0) AS offered_calls,
+       q.calls AS calls_per_half_hour,
+       q.aht,
+       q.calls * extract(epoch FROM q.aht)::float8 / 1800 AS erlangs,
+       n.agents,
+       service_level(n.agents, q.calls, q.aht, interval '30 minutes', interval '20 seconds') AS service_level_pct,
+       occupancy(n.agents, q.calls, q.aht, interval '30 minutes') AS occupancy_pct,
+       scheduled_agents(n.agents, 30) AS scheduled_agents
+FROM span
+CROSS JOIN generate_series(1, 7) AS d(isodow)
+CROSS JOIN LATERAL (SELECT make_time(k / 2, k % 2 * 30, 0) AS half_hour
+                    FROM generate_series(0, 47) AS k) AS h
+LEFT JOIN slots s ON s.isodow = d.isodow AND s.half_hour = h.half_hour
+CROSS JOIN LATERAL (SELECT coalesce(s.offered_calls, 0)::float8 / span.weeks AS calls,
+                           coalesce(s.aht, span.queue_aht) AS aht) AS q
+CROSS JOIN LATERAL (SELECT agents_needed(q.calls, q.aht, interval '30 minutes', interval '20 seconds', 80, 85)
+                               AS agents) AS n;
+
+-- ----------------------------------------------------------------
 -- Monthly business views
 -- ----------------------------------------------------------------
 
@@ -716,6 +767,16 @@ FROM first_response_business_weekly;
 
 CREATE VIEW bi.sla_attainment_weekly AS
 SELECT week, channel, tickets, counted_tickets, met_tickets, sla_attainment_pct FROM sla_attainment_weekly;
+
+-- Staffing per half hour of the week: the half hour as text ('08:30'),
+-- counts as bigint, the AHT in minutes.
+CREATE VIEW bi.staffing_half_hourly AS
+SELECT isodow::bigint AS isodow, to_char(half_hour, 'HH24:MI') AS half_hour, weeks::bigint AS weeks,
+       offered_calls, calls_per_half_hour,
+       date_part('epoch', aht) / 60  AS aht_minutes,
+       erlangs, agents::bigint AS agents, service_level_pct, occupancy_pct,
+       scheduled_agents::bigint AS scheduled_agents
+FROM staffing_half_hourly;
 
 CREATE VIEW bi.monthly_customer_retention AS
 SELECT month, customers_at_start, customers_at_end, new_customers, customers_lost, retention_pct, churn_pct

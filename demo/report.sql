@@ -204,3 +204,22 @@ SELECT count(*) AS "month x channel",
            AS "equal to one-step"
 FROM monthly_rollup r
 FULL JOIN one_step o USING (month, channel);
+
+\echo
+\echo '== Staffing the phone queue (staffing_half_hourly, Erlang C): agents per half hour, 2025 average =='
+\echo '   agents answering 80% of calls within 20 s, at most 85% busy; scheduled: with 30% shrinkage'
+\echo
+SELECT to_char(half_hour, 'HH24:MI')                       AS "UTC",
+       max(agents) FILTER (WHERE isodow = 1)               AS mon,
+       max(agents) FILTER (WHERE isodow = 2)               AS tue,
+       max(agents) FILTER (WHERE isodow = 3)               AS wed,
+       max(agents) FILTER (WHERE isodow = 4)               AS thu,
+       max(agents) FILTER (WHERE isodow = 5)               AS fri,
+       max(agents) FILTER (WHERE isodow = 6)               AS sat,
+       max(agents) FILTER (WHERE isodow = 7)               AS sun,
+       round(avg(calls_per_half_hour) FILTER (WHERE isodow <= 5)::numeric, 1) AS "mon-fri calls",
+       max(scheduled_agents) FILTER (WHERE isodow <= 5)    AS "mon-fri scheduled"
+FROM staffing_half_hourly
+WHERE half_hour BETWEEN time '06:00' AND time '21:30'
+GROUP BY half_hour
+ORDER BY half_hour;

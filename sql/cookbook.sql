@@ -487,6 +487,63 @@ JOIN (SELECT ticket_id, status_agg(changed_at, status) AS h FROM ticket_status_h
 JOIN team_calendars c USING (team)
 WHERE t.id IN (9, 12) ORDER BY t.id;
 
+-- Staffing per half hour of the week. The calls span two weeks (03-03 and
+-- 03-10), so one call in a half hour is 0.5 calls per half hour. AHT: of the
+-- calls answered in the half hour; the queue's, 106 min / 9 calls, where
+-- all were abandoned (Wed 08:30, Thu 08:30, Thu 11:30). Erlang C with one
+-- agent is M/M/1: a call waits with probability A (the erlangs), so the
+-- service level within t is 1 - A exp(-(1 - A) t / h); with two agents it
+-- waits with probability A^2 / (2 + A). One agent answers 80% within 20 s
+-- where A is small enough (Mon 10:00: A = 0.5 x 12 / 30 = 0.2, 80.44%); two
+-- are needed at Tue 14:00 (A = 0.2833, one agent 72.06%), Tue 15:00 (0.3667,
+-- 63.68%), Thu 09:00 (two calls: A = 1 x 7 / 30 = 0.2333, 77.50%) and Thu
+-- 12:00 (0.2667, 73.74%). 30% shrinkage: 1 / 0.7 -> 2, 2 / 0.7 -> 3.
+SELECT isodow, half_hour, s.offered_calls AS offered, s.calls_per_half_hour AS calls, s.aht, s.agents,
+       s.scheduled_agents AS scheduled, round(s.service_level_pct::numeric, 2) AS service_level,
+       (s.offered_calls, s.calls_per_half_hour, s.aht, s.agents, s.scheduled_agents)
+           = (e.offered, e.calls, e.aht, e.agents, e.scheduled)
+       AND abs(s.service_level_pct - e.level) < 1e-9 AND abs(s.occupancy_pct - 100 * e.erlangs / e.agents) < 1e-9
+       AND abs(s.erlangs - e.erlangs) < 1e-12 AS ok
+FROM (SELECT * FROM staffing_half_hourly WHERE offered_calls > 0) AS s
+FULL JOIN (
+    SELECT v.*, a.erlangs,
+           100 * (1 - CASE v.agents WHEN 1 THEN a.erlangs ELSE a.erlangs ^ 2 / (2 + a.erlangs) END
+                      * exp(-(v.agents - a.erlangs) * 20 / extract(epoch FROM v.aht)::float8)) AS level
+    FROM (VALUES (1, time '10:00', 1, 0.5::float8, interval '00:12:00', 1, 2),
+                 (1, '11:00', 1, 0.5, '00:10:00', 1, 2),
+                 (2, '14:00', 1, 0.5, '00:17:00', 2, 3),
+                 (2, '15:00', 1, 0.5, '00:22:00', 2, 3),
+                 (3, '08:30', 1, 0.5, '00:11:46.666667', 1, 2),    -- abandoned: the queue's AHT
+                 (3, '09:00', 1, 0.5, '00:07:00', 1, 2),
+                 (4, '08:30', 1, 0.5, '00:11:46.666667', 1, 2),    -- abandoned
+                 (4, '09:00', 2, 1.0, '00:07:00', 2, 3),           -- 6 and 8 min
+                 (4, '11:30', 1, 0.5, '00:11:46.666667', 1, 2),    -- abandoned
+                 (4, '12:00', 1, 0.5, '00:16:00', 2, 3),
+                 (4, '15:00', 1, 0.5, '00:08:00', 1, 2))
+         AS v(isodow, half_hour, offered, calls, aht, agents, scheduled)
+    CROSS JOIN LATERAL (SELECT v.calls * extract(epoch FROM v.aht)::float8 / 1800 AS erlangs) AS a) AS e
+    USING (isodow, half_hour)
+ORDER BY isodow, half_hour;
+-- Every half hour of the week has a row; those without calls need no agents
+-- and have no service level or occupancy.
+SELECT count(*) AS half_hours, min(weeks) AS weeks, count(*) FILTER (WHERE offered_calls = 0) AS without_calls,
+       sum(agents) FILTER (WHERE offered_calls = 0) AS their_agents,
+       bool_and(service_level_pct IS NULL AND occupancy_pct IS NULL AND scheduled_agents = 0)
+           FILTER (WHERE offered_calls = 0) AS nothing_to_measure
+FROM staffing_half_hourly;
+-- Half hours are those of the reporting zone: in Tokyo (UTC+9) Monday's
+-- 10:00 and 11:00 UTC calls fall at 19:00 and 20:00, Tuesday's 15:00 at
+-- Wednesday 00:00.
+BEGIN;
+UPDATE reporting_settings SET time_zone = 'Asia/Tokyo';
+SELECT isodow, half_hour, offered_calls, agents FROM staffing_half_hourly
+WHERE offered_calls > 0 AND isodow <= 3 ORDER BY isodow, half_hour;
+ROLLBACK;
+-- bi.staffing_half_hourly: the half hour as text, the AHT in minutes (Thu
+-- 08:30: the queue's 11:46.666667 = 11.7777778 minutes).
+SELECT isodow, half_hour, round(aht_minutes::numeric, 7) AS aht_minutes, agents, scheduled_agents
+FROM bi.staffing_half_hourly WHERE offered_calls > 0 AND isodow = 4 ORDER BY half_hour;
+
 -- A BI tool sees only ordinary types in the views, never a summary type.
 SELECT format_type(a.atttypid, NULL) AS column_type, count(*) AS columns
 FROM pg_attribute a

@@ -261,3 +261,185 @@ CREATE FUNCTION @extschema@.retention_rate(customers_at_start pg_catalog.int4, c
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN @extschema@.retention_rate($1::pg_catalog.int8, $2::pg_catalog.int8, $3::pg_catalog.int8);
 COMMENT ON FUNCTION @extschema@.retention_rate(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS 'retention_rate with integer counts, as in retention_rate(100, 95, 5)';
+
+-- ==== staffing (Erlang C) ====
+-- Agents a queue needs, and how a queue with a given number of agents
+-- performs, from its arrivals per period and mean handle time (src/staffing.c).
+-- The functions that compute take double precision arrivals and levels; the
+-- others, in SQL, cast integer, bigint and numeric arguments to them, so that
+-- a call written with a count(*), an integer or a decimal literal has an
+-- exact match in this extension and no lookalike elsewhere on the
+-- search_path can be a better one.  The bodies are SQL-standard, bound to
+-- these functions at creation, and inlined by the planner.
+
+CREATE FUNCTION @extschema@.erlang_c(agents integer, arrivals double precision, handle_time interval, period interval) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'staffing_erlang_c' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c(integer, double precision, interval, interval) IS 'Erlang C: percentage of contacts that wait (0-100); 100 when traffic reaches the agents (an unstable queue)';
+CREATE FUNCTION @extschema@.erlang_c(agents integer, arrivals integer, handle_time interval, period interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.erlang_c(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.erlang_c(integer, integer, interval, interval) IS 'erlang_c for integer arrivals, as double precision';
+CREATE FUNCTION @extschema@.erlang_c(agents integer, arrivals bigint, handle_time interval, period interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.erlang_c(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.erlang_c(integer, bigint, interval, interval) IS 'erlang_c for bigint arrivals, as double precision';
+CREATE FUNCTION @extschema@.erlang_c(agents integer, arrivals numeric, handle_time interval, period interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.erlang_c(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.erlang_c(integer, numeric, interval, interval) IS 'erlang_c for numeric arrivals, as double precision';
+
+CREATE FUNCTION @extschema@.service_level(agents integer, arrivals double precision, handle_time interval, period interval, answer_within interval) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'staffing_service_level' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.service_level(integer, double precision, interval, interval, interval) IS 'Erlang C service level: percentage of contacts answered within answer_within (0-100); 0 for an unstable queue';
+CREATE FUNCTION @extschema@.service_level(agents integer, arrivals integer, handle_time interval, period interval, answer_within interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.service_level(agents, arrivals::double precision, handle_time, period, answer_within);
+COMMENT ON FUNCTION @extschema@.service_level(integer, integer, interval, interval, interval) IS 'service_level for integer arrivals, as double precision';
+CREATE FUNCTION @extschema@.service_level(agents integer, arrivals bigint, handle_time interval, period interval, answer_within interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.service_level(agents, arrivals::double precision, handle_time, period, answer_within);
+COMMENT ON FUNCTION @extschema@.service_level(integer, bigint, interval, interval, interval) IS 'service_level for bigint arrivals, as double precision';
+CREATE FUNCTION @extschema@.service_level(agents integer, arrivals numeric, handle_time interval, period interval, answer_within interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.service_level(agents, arrivals::double precision, handle_time, period, answer_within);
+COMMENT ON FUNCTION @extschema@.service_level(integer, numeric, interval, interval, interval) IS 'service_level for numeric arrivals, as double precision';
+
+CREATE FUNCTION @extschema@.average_speed_of_answer(agents integer, arrivals double precision, handle_time interval, period interval) RETURNS interval
+	AS 'MODULE_PATHNAME', 'staffing_average_speed_of_answer' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.average_speed_of_answer(integer, double precision, interval, interval) IS 'Erlang C average speed of answer: mean wait of all contacts, to the microsecond; NULL for an unstable queue';
+CREATE FUNCTION @extschema@.average_speed_of_answer(agents integer, arrivals integer, handle_time interval, period interval) RETURNS interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.average_speed_of_answer(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.average_speed_of_answer(integer, integer, interval, interval) IS 'average_speed_of_answer for integer arrivals, as double precision';
+CREATE FUNCTION @extschema@.average_speed_of_answer(agents integer, arrivals bigint, handle_time interval, period interval) RETURNS interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.average_speed_of_answer(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.average_speed_of_answer(integer, bigint, interval, interval) IS 'average_speed_of_answer for bigint arrivals, as double precision';
+CREATE FUNCTION @extschema@.average_speed_of_answer(agents integer, arrivals numeric, handle_time interval, period interval) RETURNS interval
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.average_speed_of_answer(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.average_speed_of_answer(integer, numeric, interval, interval) IS 'average_speed_of_answer for numeric arrivals, as double precision';
+
+CREATE FUNCTION @extschema@.occupancy(agents integer, arrivals double precision, handle_time interval, period interval) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'staffing_occupancy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.occupancy(integer, double precision, interval, interval) IS 'Erlang C occupancy: traffic / agents x 100, at most 100; NULL without agents';
+CREATE FUNCTION @extschema@.occupancy(agents integer, arrivals integer, handle_time interval, period interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.occupancy(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.occupancy(integer, integer, interval, interval) IS 'occupancy for integer arrivals, as double precision';
+CREATE FUNCTION @extschema@.occupancy(agents integer, arrivals bigint, handle_time interval, period interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.occupancy(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.occupancy(integer, bigint, interval, interval) IS 'occupancy for bigint arrivals, as double precision';
+CREATE FUNCTION @extschema@.occupancy(agents integer, arrivals numeric, handle_time interval, period interval) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.occupancy(agents, arrivals::double precision, handle_time, period);
+COMMENT ON FUNCTION @extschema@.occupancy(integer, numeric, interval, interval) IS 'occupancy for numeric arrivals, as double precision';
+
+CREATE FUNCTION @extschema@.agents_needed(arrivals double precision, handle_time interval, period interval, answer_within interval, target_level double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'staffing_agents_needed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agents_needed(double precision, interval, interval, interval, double precision) IS 'Erlang C staffing: the fewest agents whose service level within answer_within is at least target_level (0 to below 100); 0 without arrivals';
+CREATE FUNCTION @extschema@.agents_needed(arrivals integer, handle_time interval, period interval, answer_within interval, target_level double precision) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level);
+COMMENT ON FUNCTION @extschema@.agents_needed(integer, interval, interval, interval, double precision) IS 'agents_needed for integer arrivals and double precision target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals bigint, handle_time interval, period interval, answer_within interval, target_level double precision) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level);
+COMMENT ON FUNCTION @extschema@.agents_needed(bigint, interval, interval, interval, double precision) IS 'agents_needed for bigint arrivals and double precision target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals numeric, handle_time interval, period interval, answer_within interval, target_level double precision) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level);
+COMMENT ON FUNCTION @extschema@.agents_needed(numeric, interval, interval, interval, double precision) IS 'agents_needed for numeric arrivals and double precision target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals double precision, handle_time interval, period interval, answer_within interval, target_level integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(double precision, interval, interval, interval, integer) IS 'agents_needed for double precision arrivals and integer target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals integer, handle_time interval, period interval, answer_within interval, target_level integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(integer, interval, interval, interval, integer) IS 'agents_needed for integer arrivals and integer target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals bigint, handle_time interval, period interval, answer_within interval, target_level integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(bigint, interval, interval, interval, integer) IS 'agents_needed for bigint arrivals and integer target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals numeric, handle_time interval, period interval, answer_within interval, target_level integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(numeric, interval, interval, interval, integer) IS 'agents_needed for numeric arrivals and integer target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals double precision, handle_time interval, period interval, answer_within interval, target_level numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(double precision, interval, interval, interval, numeric) IS 'agents_needed for double precision arrivals and numeric target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals integer, handle_time interval, period interval, answer_within interval, target_level numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(integer, interval, interval, interval, numeric) IS 'agents_needed for integer arrivals and numeric target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals bigint, handle_time interval, period interval, answer_within interval, target_level numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(bigint, interval, interval, interval, numeric) IS 'agents_needed for bigint arrivals and numeric target, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals numeric, handle_time interval, period interval, answer_within interval, target_level numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(numeric, interval, interval, interval, numeric) IS 'agents_needed for numeric arrivals and numeric target, as double precision';
+
+CREATE FUNCTION @extschema@.agents_needed(arrivals double precision, handle_time interval, period interval, answer_within interval, target_level double precision, max_occupancy double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'staffing_agents_needed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agents_needed(double precision, interval, interval, interval, double precision, double precision) IS 'Erlang C staffing: the fewest agents whose service level within answer_within is at least target_level and whose occupancy is at most max_occupancy';
+CREATE FUNCTION @extschema@.agents_needed(arrivals integer, handle_time interval, period interval, answer_within interval, target_level double precision, max_occupancy double precision) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level, max_occupancy);
+COMMENT ON FUNCTION @extschema@.agents_needed(integer, interval, interval, interval, double precision, double precision) IS 'agents_needed for integer arrivals and double precision levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals bigint, handle_time interval, period interval, answer_within interval, target_level double precision, max_occupancy double precision) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level, max_occupancy);
+COMMENT ON FUNCTION @extschema@.agents_needed(bigint, interval, interval, interval, double precision, double precision) IS 'agents_needed for bigint arrivals and double precision levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals numeric, handle_time interval, period interval, answer_within interval, target_level double precision, max_occupancy double precision) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level, max_occupancy);
+COMMENT ON FUNCTION @extschema@.agents_needed(numeric, interval, interval, interval, double precision, double precision) IS 'agents_needed for numeric arrivals and double precision levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals double precision, handle_time interval, period interval, answer_within interval, target_level integer, max_occupancy integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(double precision, interval, interval, interval, integer, integer) IS 'agents_needed for double precision arrivals and integer levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals integer, handle_time interval, period interval, answer_within interval, target_level integer, max_occupancy integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(integer, interval, interval, interval, integer, integer) IS 'agents_needed for integer arrivals and integer levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals bigint, handle_time interval, period interval, answer_within interval, target_level integer, max_occupancy integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(bigint, interval, interval, interval, integer, integer) IS 'agents_needed for bigint arrivals and integer levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals numeric, handle_time interval, period interval, answer_within interval, target_level integer, max_occupancy integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(numeric, interval, interval, interval, integer, integer) IS 'agents_needed for numeric arrivals and integer levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals double precision, handle_time interval, period interval, answer_within interval, target_level numeric, max_occupancy numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(double precision, interval, interval, interval, numeric, numeric) IS 'agents_needed for double precision arrivals and numeric levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals integer, handle_time interval, period interval, answer_within interval, target_level numeric, max_occupancy numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(integer, interval, interval, interval, numeric, numeric) IS 'agents_needed for integer arrivals and numeric levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals bigint, handle_time interval, period interval, answer_within interval, target_level numeric, max_occupancy numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(bigint, interval, interval, interval, numeric, numeric) IS 'agents_needed for bigint arrivals and numeric levels, as double precision';
+CREATE FUNCTION @extschema@.agents_needed(arrivals numeric, handle_time interval, period interval, answer_within interval, target_level numeric, max_occupancy numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.agents_needed(arrivals::double precision, handle_time, period, answer_within, target_level::double precision, max_occupancy::double precision);
+COMMENT ON FUNCTION @extschema@.agents_needed(numeric, interval, interval, interval, numeric, numeric) IS 'agents_needed for numeric arrivals and numeric levels, as double precision';
+
+CREATE FUNCTION @extschema@.scheduled_agents(agents integer, shrinkage double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'staffing_scheduled_agents' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.scheduled_agents(integer, double precision) IS 'agents to schedule so that agents remain on contacts after shrinkage percent (0 to below 100) of paid time: agents / (1 - shrinkage / 100), rounded up';
+CREATE FUNCTION @extschema@.scheduled_agents(agents integer, shrinkage integer) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.scheduled_agents(agents, shrinkage::double precision);
+COMMENT ON FUNCTION @extschema@.scheduled_agents(integer, integer) IS 'scheduled_agents for integer shrinkage, as double precision';
+CREATE FUNCTION @extschema@.scheduled_agents(agents integer, shrinkage numeric) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.scheduled_agents(agents, shrinkage::double precision);
+COMMENT ON FUNCTION @extschema@.scheduled_agents(integer, numeric) IS 'scheduled_agents for numeric shrinkage, as double precision';

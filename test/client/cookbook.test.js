@@ -142,6 +142,21 @@ describe('csmetrics cookbook views through node-pg', () => {
     }
   });
 
+  it('the staffing view arrives as numbers, with half hours as time strings', async () => {
+    const { rows } = await client.query(
+      'SELECT isodow, half_hour, offered_calls, agents, scheduled_agents, service_level_pct, occupancy_pct '
+      + 'FROM staffing_half_hourly WHERE offered_calls > 0 ORDER BY isodow, half_hour');
+    // Mon 11:00 one call of 10 min; Tue 13:30 an abandoned call (the queue's AHT, 9 min 36 s);
+    // Tue 14:00 one of 9 min 12 s. One week: A = 0.33, 0.32, 0.31 erlangs, for which one agent
+    // answers only 67-70% within 20 s (M/M/1: 1 - A exp(-(1 - A) 20 s / AHT)), so two are needed.
+    assert.deepEqual(rows.map((r) => [r.isodow, r.half_hour, r.offered_calls, r.agents, r.scheduled_agents]),
+      [[1, '11:00:00', '1', 2, 3], [2, '13:30:00', '1', 2, 3], [2, '14:00:00', '1', 2, 3]]);
+    assert.equal(typeof rows[0].service_level_pct, 'number');
+    assert.ok(rows.every((r) => r.service_level_pct >= 80 && r.occupancy_pct <= 85));
+    const { rows: [all] } = await client.query('SELECT count(*) AS half_hours, sum(agents) AS agents FROM staffing_half_hourly');
+    assert.deepEqual({ ...all }, { half_hours: '336', agents: '6' });
+  });
+
   it('the rollup views read the stored daily summaries as plain columns', async () => {
     const m = await byChannel('SELECT channel, tickets, nps, csat_pct, aht FROM monthly_rollup');
     assert.equal(m.phone.tickets, '2');
