@@ -402,6 +402,11 @@ SELECT format('INFO nps(nps_agg(x)), responses(nps_agg(x)): the workers'' query 
               (SELECT count(*) FROM regexp_matches(q, 'partial_agg\(', 'g')))
 FROM (SELECT substring(csm_test.plan('SELECT nps(nps_agg(nps_score)), responses(nps_agg(nps_score)) FROM tickets_dist')
                        FROM 'Query: [^\n]*') AS q) AS x;
+SELECT format('INFO nps(s), responses(s) FROM (SELECT nps_agg(x) AS s ...): the workers'' queries compute %s partial aggregate(s)',
+              (SELECT count(*) FROM regexp_matches(q, 'partial_agg\(', 'g')))
+FROM (SELECT string_agg(m[1], E'\n') AS q
+      FROM regexp_matches(csm_test.plan('SELECT nps(s), responses(s) FROM (SELECT nps_agg(nps_score) AS s FROM tickets_dist) AS q'),
+                          'Query: ([^\n]*)', 'g') AS m) AS x;
 SET citus.enable_ddl_propagation = off;
 CREATE FUNCTION csm_test.explain_analyze(query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
