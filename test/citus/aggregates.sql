@@ -402,6 +402,11 @@ SELECT format('INFO nps(nps_agg(x)), responses(nps_agg(x)): the workers'' query 
               (SELECT count(*) FROM regexp_matches(q, 'partial_agg\(', 'g')))
 FROM (SELECT substring(csm_test.plan('SELECT nps(nps_agg(nps_score)), responses(nps_agg(nps_score)) FROM tickets_dist')
                        FROM 'Query: [^\n]*') AS q) AS x;
+SELECT format('INFO nps(s), responses(s) FROM (SELECT nps_agg(x) AS s ...): the workers'' queries compute %s partial aggregate(s)',
+              (SELECT count(*) FROM regexp_matches(q, 'partial_agg\(', 'g')))
+FROM (SELECT string_agg(m[1], E'\n') AS q
+      FROM regexp_matches(csm_test.plan('SELECT nps(s), responses(s) FROM (SELECT nps_agg(nps_score) AS s FROM tickets_dist) AS q'),
+                          'Query: ([^\n]*)', 'g') AS m) AS x;
 SET citus.enable_ddl_propagation = off;
 CREATE FUNCTION csm_test.explain_analyze(query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -414,6 +419,25 @@ EXCEPTION WHEN OTHERS THEN
     RETURN 'fails: ' || SQLERRM;
 END
 $$;
+CREATE FUNCTION csm_test.try_plan(query text, agg regprocedure) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN csm_test.plan_kind(csm_test.plan(query), agg);
+EXCEPTION WHEN OTHERS THEN
+    RETURN 'error: ' || SQLERRM;
+END
+$$;
+SET citus.coordinator_aggregation_strategy = 'row-gather';
+SELECT format('INFO a window not partitioned by the distribution column, %s: %s', q, csm_test.try_plan(q, 'nps_agg(integer)'))
+FROM (VALUES ('SELECT team, nps_agg(nps_score) OVER (PARTITION BY team) FROM tickets_dist')) AS v(q);
+SET citus.coordinator_aggregation_strategy = 'disabled';
+-- What docs/scale-out.md recommends instead: aggregate per day and channel
+-- (partial on the workers), then the window over those rows.
+SELECT csm_test.check('rolling 7-day NPS per channel: window over a daily subquery', 'nps_agg(integer)',
+                      format(q, 'tickets_dist'), format(q, 'tickets_local'), 'partial')
+FROM (VALUES ($$SELECT day || ' ' || channel AS g,
+                       nps(rollup(s) OVER (PARTITION BY channel ORDER BY day ROWS 6 PRECEDING)) AS r
+                FROM (SELECT created_at::date AS day, channel, nps_agg(nps_score) AS s
+                      FROM %s GROUP BY 1, 2) AS daily$$)) AS v(q);
 SELECT format('INFO EXPLAIN ANALYZE of %s: %s', q, csm_test.explain_analyze(q))
 FROM (VALUES ('SELECT team, nps_agg(nps_score) FROM tickets_dist GROUP BY 1'),
              ('SELECT customer_id, nps_agg(nps_score) FROM tickets_dist GROUP BY 1')) AS v(q);
