@@ -159,6 +159,14 @@ FROM (SELECT n, rollup(s) AS s
       FROM (VALUES (255), (256), (65536)) nn(n),
            LATERAL (SELECT duration_agg(interval '1 second') AS s FROM generate_series(1, n)) a
       GROUP BY n) t ORDER BY n;
+-- A rollup whose second summary overflows a 1-byte count after adding to
+-- another bucket: that addition is taken back and the state widened.
+SELECT rollup(s ORDER BY k) = (SELECT duration_agg(d) FROM (SELECT interval '1 second' FROM generate_series(1, 11)
+                                                           UNION ALL SELECT interval '1.01 seconds' FROM generate_series(1, 300)) t(d)) AS same,
+       pg_column_size(duration_rollup_state(s ORDER BY k)) AS state_bytes
+FROM (SELECT 1 AS k, duration_agg(d) AS s FROM (SELECT interval '1 second' UNION ALL SELECT interval '1.01 seconds' FROM generate_series(1, 200)) t(d)
+      UNION ALL
+      SELECT 2, duration_agg(d) FROM (SELECT interval '1 second' FROM generate_series(1, 10) UNION ALL SELECT interval '1.01 seconds' FROM generate_series(1, 100)) t(d)) u;
 SELECT duration_count(s), pg_column_size(s) AS bytes, median(s), percentile(s, 0.9)
 FROM (SELECT rollup(s) AS s FROM (VALUES ('duration v2 count=4294967296 sum_us=4294967296000000 sumsq_us2=4294967296000000000000 min_us=1000000 max_us=1000000 buckets=ugf+////Hw=='::duration_summary),
                                          ('duration v2 count=1 sum_us=2000000 sumsq_us2=4000000000000 min_us=2000000 max_us=2000000 buckets=+gcA')) v(s)) t;

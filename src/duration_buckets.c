@@ -868,21 +868,28 @@ dense_merge_in_place(DurationSummary *state, const DurationSummary *other)
 	DurationReader reader;
 	int32		index;
 	int64		count;
+	int32		applied = 0;
 
 	if (duration_bucket(other->min_us) < state->first_index ||
 		duration_bucket(other->max_us) >= state->first_index + state->nbuckets)
 		return false;
-	if (width < 8)
-	{
-		duration_reader_begin(&reader, other);
-		while (duration_reader_next(&reader, &index, &count))
-			if (count > limit - dense_get(state, width, index - state->first_index))
-				return false;
-	}
 	duration_reader_begin(&reader, other);
 	while (duration_reader_next(&reader, &index, &count))
-		dense_set(state, width, index - state->first_index,
-				  dense_get(state, width, index - state->first_index) + count);
+	{
+		int64		current = dense_get(state, width, index - state->first_index);
+
+		if (count > limit - current)
+		{
+			/* Too large for the width: take back what was added. */
+			duration_reader_begin(&reader, other);
+			while (applied-- > 0 && duration_reader_next(&reader, &index, &count))
+				dense_set(state, width, index - state->first_index,
+						  dense_get(state, width, index - state->first_index) - count);
+			return false;
+		}
+		dense_set(state, width, index - state->first_index, current + count);
+		applied++;
+	}
 	return true;
 }
 
