@@ -100,6 +100,24 @@ pending_capacity(const DurationSummary *summary)
 	return Max(room, 0) / (int32) sizeof(int16);
 }
 
+/*
+ * Reads the buckets of a summary.  Of a summary without pending indexes
+ * (duration_settled) it gives each non-empty bucket once, in increasing
+ * index order; otherwise the pending indexes follow, one duration each.
+ */
+typedef struct DurationReader
+{
+	const DurationSummary *summary;
+	const uint8 *pos;			/* packed: next byte of the list */
+	const uint8 *end;			/* packed: end of the list */
+	int32		next;			/* dense: next count; packed: next pending */
+	int32		index;			/* packed: the bucket read last, or -1 */
+	bool		announced;		/* packed: the next bucket follows it */
+} DurationReader;
+
+static void reader_begin(DurationReader *reader, const DurationSummary *summary);
+static inline bool reader_next(DurationReader *reader, int32 *index, int64 *count);
+
 /* ----------------------------------------------------------------
  * Counts of a dense summary
  * ----------------------------------------------------------------
@@ -277,13 +295,13 @@ duration_pack(StringInfo buf, const DurationSummary *summary)
 		appendBinaryStringInfo(buf, (const char *) summary->data, summary->first_index);
 		return;
 	}
-	duration_reader_begin(&reader, summary);
-	more = duration_reader_next(&reader, &index, &count);
+	reader_begin(&reader, summary);
+	more = reader_next(&reader, &index, &count);
 	while (more)
 	{
 		bool		adjacent;
 
-		more = duration_reader_next(&reader, &next_index, &next_count);
+		more = reader_next(&reader, &next_index, &next_count);
 		adjacent = more && next_index == index + 1;
 		enlargeStringInfo(buf, 20);
 		buf->len = (char *) pack_entry((uint8 *) buf->data + buf->len, previous, announced,
@@ -380,8 +398,8 @@ duration_unpack(const uint8 *list, int length, int32 *indexes, int64 *counts, in
  * ----------------------------------------------------------------
  */
 
-void
-duration_reader_begin(DurationReader *reader, const DurationSummary *summary)
+static void
+reader_begin(DurationReader *reader, const DurationSummary *summary)
 {
 	reader->summary = summary;
 	reader->pos = summary->data;
@@ -392,8 +410,8 @@ duration_reader_begin(DurationReader *reader, const DurationSummary *summary)
 }
 
 /* The next bucket and its count; false after the last. */
-bool
-duration_reader_next(DurationReader *reader, int32 *index, int64 *count)
+static inline bool
+reader_next(DurationReader *reader, int32 *index, int64 *count)
 {
 	const DurationSummary *summary = reader->summary;
 
@@ -501,8 +519,8 @@ scratch_add_summary(const DurationSummary *summary)
 	int32		index;
 	int64		count;
 
-	duration_reader_begin(&reader, summary);
-	while (duration_reader_next(&reader, &index, &count))
+	reader_begin(&reader, summary);
+	while (reader_next(&reader, &index, &count))
 		scratch_add(index, count);
 }
 
@@ -873,16 +891,16 @@ dense_merge_in_place(DurationSummary *state, const DurationSummary *other)
 	if (duration_bucket(other->min_us) < state->first_index ||
 		duration_bucket(other->max_us) >= state->first_index + state->nbuckets)
 		return false;
-	duration_reader_begin(&reader, other);
-	while (duration_reader_next(&reader, &index, &count))
+	reader_begin(&reader, other);
+	while (reader_next(&reader, &index, &count))
 	{
 		int64		current = dense_get(state, width, index - state->first_index);
 
 		if (count > limit - current)
 		{
 			/* Too large for the width: take back what was added. */
-			duration_reader_begin(&reader, other);
-			while (applied-- > 0 && duration_reader_next(&reader, &index, &count))
+			reader_begin(&reader, other);
+			while (applied-- > 0 && reader_next(&reader, &index, &count))
 				dense_set(state, width, index - state->first_index,
 						  dense_get(state, width, index - state->first_index) - count);
 			return false;
@@ -912,8 +930,8 @@ duration_merge(DurationSummary *state, const DurationSummary *other)
 		int32		index;
 		int64		count;
 
-		duration_reader_begin(&reader, other);
-		while (duration_reader_next(&reader, &index, &count))
+		reader_begin(&reader, other);
+		while (reader_next(&reader, &index, &count))
 			while (count-- > 0)
 				PENDING(state)[state->nbuckets++] = (int16) index;
 		return state;
@@ -957,8 +975,8 @@ duration_quantile(const DurationSummary *settled, float8 q)
 		return settled->min_us;
 	if (rank >= settled->count)
 		return settled->max_us;
-	duration_reader_begin(&reader, settled);
-	while (duration_reader_next(&reader, &index, &count))
+	reader_begin(&reader, settled);
+	while (reader_next(&reader, &index, &count))
 	{
 		seen += count;
 		if (seen >= rank)
@@ -985,12 +1003,12 @@ duration_equal(const DurationSummary *a, const DurationSummary *b)
 
 	if (memcmp(&a->count, &b->count, DURATION_HEADER_SIZE - offsetof(DurationSummary, count)) != 0)
 		return false;
-	duration_reader_begin(&reader_a, duration_settled(a));
-	duration_reader_begin(&reader_b, duration_settled(b));
+	reader_begin(&reader_a, duration_settled(a));
+	reader_begin(&reader_b, duration_settled(b));
 	do
 	{
-		more = duration_reader_next(&reader_a, &index_a, &count_a);
-		if (more != duration_reader_next(&reader_b, &index_b, &count_b))
+		more = reader_next(&reader_a, &index_a, &count_a);
+		if (more != reader_next(&reader_b, &index_b, &count_b))
 			return false;
 		if (more && (index_a != index_b || count_a != count_b))
 			return false;

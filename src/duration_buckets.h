@@ -100,26 +100,9 @@ duration_get_sumsq(const DurationSummary *summary)
 	return ((int128) summary->sumsq_high << 64) | (int128) summary->sumsq_low;
 }
 
-/*
- * Reads the buckets of a summary.  Of a summary without pending indexes
- * (duration_settled) it gives each non-empty bucket once, in increasing
- * index order; otherwise the pending indexes follow, one duration each.
- */
-typedef struct DurationReader
-{
-	const DurationSummary *summary;
-	const uint8 *pos;			/* packed: next byte of the list */
-	const uint8 *end;			/* packed: end of the list */
-	int32		next;			/* dense: next count; packed: next pending */
-	int32		index;			/* packed: the bucket read last, or -1 */
-	bool		announced;		/* packed: the next bucket follows it */
-} DurationReader;
-
 extern void duration_set_sum(DurationSummary *summary, int128 value);
 extern void duration_set_sumsq(DurationSummary *summary, int128 value);
 extern void duration_bucket_bounds(int32 index, uint64 *lowest, uint64 *highest);
-extern void duration_reader_begin(DurationReader *reader, const DurationSummary *summary);
-extern bool duration_reader_next(DurationReader *reader, int32 *index, int64 *count);
 
 extern DurationSummary *duration_empty(void);
 extern DurationSummary *duration_from_buckets(const DurationSummary *statistics,
