@@ -113,8 +113,11 @@ SELECT mode, metric, csm AS csmetrics_ms, floor AS count_col_ms, plain AS plain_
        round(csm / floor, 2) AS vs_count, round(csm / plain, 2) AS vs_plain_sql
 FROM results ORDER BY mode DESC, ord;
 
--- Peak memory of a GROUP BY with 100,000 groups (HashAggregate).
+-- Peak memory of a GROUP BY with 100,000 groups (HashAggregate, forced:
+-- duration_agg declares states of up to 8 kB, so at this work_mem the
+-- planner would sort instead).
 SET max_parallel_workers_per_gather = 0;
+SET enable_sort = off;
 CREATE FUNCTION pg_temp.peak_kb(sql text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE plan json;
 BEGIN
@@ -132,6 +135,50 @@ SELECT metric, pg_temp.peak_kb(q) AS peak_kb FROM (VALUES
     (6, 'avg(interval)', 'SELECT id % 100000, avg(handle_time) FROM tickets GROUP BY 1'),
     (7, 'median(duration_agg)', 'SELECT id % 100000, median(duration_agg(first_response)) FROM tickets GROUP BY 1')
 ) v(ord, metric, q) ORDER BY ord;
+RESET enable_sort;
+
+-- duration_summary: stored, binary and text sizes, and the aggregate's
+-- state (its transition function alone) against the summary it returns.
+CREATE AGGREGATE pg_temp.duration_state(interval) (
+    SFUNC = duration_agg_trans, STYPE = duration_summary,
+    INITCOND = 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=');
+SELECT FROM setseed(0.25);
+CREATE TEMP TABLE month_spread AS
+SELECT make_interval(secs => exp(random() * ln(2592000))) AS d FROM generate_series(1, 10000);
+CREATE TEMP TABLE decade_spread AS
+SELECT make_interval(secs => exp(ln(1e-6) + random() * ln(3.15576e14))) AS d FROM generate_series(1, 1000000);
+\echo
+\echo 'duration_summary sizes in bytes (text in characters); state = the transition state before the final function'
+SELECT input, pg_column_size(s) AS stored, length(duration_summary_send(s)) AS binary,
+       length(s::text) AS text, round(length(s::text)::numeric / length(duration_summary_send(s)), 2) AS text_vs_binary,
+       state, round(state::numeric / pg_column_size(s), 2) AS state_vs_stored
+FROM (SELECT 1 AS ord, '10,000 log-uniform, 1 s to 30 days' AS input, duration_agg(d) AS s, pg_column_size(pg_temp.duration_state(d)) AS state FROM month_spread
+      UNION ALL
+      SELECT 2, '1,000,000 log-uniform, 1 us to 10 years', duration_agg(d), pg_column_size(pg_temp.duration_state(d)) FROM decade_spread
+      UNION ALL
+      SELECT 3, 'all first_response (1 min to 7 days)', duration_agg(first_response), pg_column_size(pg_temp.duration_state(first_response)) FROM tickets
+      UNION ALL
+      SELECT 4, '100 first_response', duration_agg(first_response), pg_column_size(pg_temp.duration_state(first_response)) FROM tickets WHERE id <= 100) t
+ORDER BY ord;
+
+-- A hash aggregate of 100,000 groups of widely spread durations with a
+-- small work_mem: PostgreSQL checks memory only when it creates a group, so
+-- the groups it holds must fit when full grown; the aggregate's SSPACE
+-- tells it how large that may be.  HashAggregate is forced (enable_sort =
+-- off) to show its memory; Memory Usage is the peak, hash table included.
+CREATE UNLOGGED TABLE spread AS
+SELECT id % 100000 AS g, make_interval(secs => exp(ln(1e-6) + random() * ln(3.15576e14))) AS d
+FROM generate_series(1, :rows) id;
+VACUUM ANALYZE spread;
+SET work_mem = '4MB';
+SET enable_sort = off;
+SET max_parallel_workers_per_gather = 0;
+\echo
+\echo 'GROUP BY of 100,000 groups of durations from 1 us to 10 years, work_mem = 4MB (hash_mem_multiplier 2)'
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT g, median(duration_agg(d)) FROM spread GROUP BY g;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT g, count(d) FROM spread GROUP BY g;
+RESET enable_sort;
+RESET work_mem;
 
 -- rollup over 100,000 stored daily summaries.
 CREATE TEMP TABLE daily AS

@@ -44,7 +44,8 @@ SELECT csat_summary_send('csat v1 scale=2 counts=4,5');
 SELECT csat_summary_send('csat v1 scale=0 counts=');
 SELECT rate_summary_send('rate v1 hits=1 trials=2');
 SELECT aht_summary_send('aht v1 contacts=1 total_us=2');
-SELECT duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1');
+SELECT duration_summary_send('duration v2 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=BQCdAQA=');
+SELECT duration_summary_send('duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=');
 
 -- Crafted values: a valid one first, then each kind of damage.
 CREATE TABLE one_nps (s nps_summary);
@@ -92,33 +93,56 @@ COPY one_rate FROM :'copy_file' (FORMAT binary);
 -- aht: time without contacts
 COPY (SELECT '\x0100000000000000000000000000000005'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_aht FROM :'copy_file' (FORMAT binary);
--- duration: a valid value, then wrong version, short header, bucket count
--- too large, fewer bucket bytes than announced, decreasing indexes,
--- counts that do not add up, and a minimum outside the first bucket.
-COPY (SELECT duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1')) TO :'copy_file' (FORMAT binary);
+-- duration, version 1 (csmetrics 0.1): a valid value (buckets 5 and 164,
+-- written by 0.1), then a short header, a bucket count too large, fewer
+-- bucket bytes than announced, decreasing indexes, counts that do not add
+-- up, a minimum outside the first bucket, and a negative minimum.
+\set v1_duration '\\x010000000000000002000000000000000000000000000000cd00000000000000000000000000009c59000000000000000500000000000000c8000000020005000000000000000100a40000000000000001'
+COPY (SELECT :'v1_duration'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
-SELECT * FROM one_duration;
-COPY (SELECT '\x02'::bytea || substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 2)) TO :'copy_file' (FORMAT binary);
-COPY one_duration FROM :'copy_file' (FORMAT binary);
+SELECT s, s = 'duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1' AS same_as_v1_text FROM one_duration;
 COPY (SELECT '\x0100000000000000'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
-COPY (SELECT substr(duration_summary_send('duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='), 1, 57) || '\x7fffffff'::bytea) TO :'copy_file' (FORMAT binary);
+COPY (SELECT substr(:'v1_duration'::bytea, 1, 57) || '\x7fffffff'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
-COPY (SELECT substr(duration_summary_send('duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='), 1, 57) || '\x00000001'::bytea) TO :'copy_file' (FORMAT binary);
+COPY (SELECT substr(:'v1_duration'::bytea, 1, 57) || '\x00000001'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
-COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 61)
-             || '\x00a40000000000000001' || '\x00050000000000000001'::bytea) TO :'copy_file' (FORMAT binary);
+COPY (SELECT substr(:'v1_duration'::bytea, 1, 61) || '\x00a40000000000000001' || '\x00050000000000000001'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
-COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 61)
-             || '\x00050000000000000001' || '\x00a40000000000000002'::bytea) TO :'copy_file' (FORMAT binary);
+COPY (SELECT substr(:'v1_duration'::bytea, 1, 61) || '\x00050000000000000001' || '\x00a40000000000000002'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
-COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 61)
-             || '\x00060000000000000001' || '\x00a40000000000000001'::bytea) TO :'copy_file' (FORMAT binary);
+COPY (SELECT substr(:'v1_duration'::bytea, 1, 61) || '\x00060000000000000001' || '\x00a40000000000000001'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
--- a negative minimum
-COPY (SELECT substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 1, 41)
-             || '\xffffffffffffffff'::bytea
-             || substr(duration_summary_send('duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1'), 50)) TO :'copy_file' (FORMAT binary);
+COPY (SELECT substr(:'v1_duration'::bytea, 1, 41) || '\xffffffffffffffff'::bytea || substr(:'v1_duration'::bytea, 50)) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+-- duration, version 2: the same value, then a version this code does not
+-- know, a negative list length, a list shorter than announced, a number cut
+-- short, a number not in its shortest form, an index past 3711 (directly,
+-- and by adjacency), a count past 2^63 - 1, a list that announces a bucket
+-- it lacks, and a list that does not match the statistics.
+\set v2_head '\\x020000000000000002000000000000000000000000000000cd00000000000000000000000000009c59000000000000000500000000000000c8'
+COPY (SELECT :'v2_head'::bytea || '\x000000050500 9d0100'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+SELECT count(*) AS rows, bool_and(s = 'duration v1 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=5:1,164:1') AS all_equal FROM one_duration;
+COPY (SELECT '\x03'::bytea || substr(:'v2_head'::bytea, 2) || '\x000000050500 9d0100'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\xffffffff'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x000000060500 9d0100'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x000000040500 9d81'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x000000060500 9d818000'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x00000003a01f00'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x00000004ff1c0100'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x0000000b05feffffffffffffffff01'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x000000020501'::bytea) TO :'copy_file' (FORMAT binary);
+COPY one_duration FROM :'copy_file' (FORMAT binary);
+COPY (SELECT :'v2_head'::bytea || '\x00000005 0600 9c0100'::bytea) TO :'copy_file' (FORMAT binary);
 COPY one_duration FROM :'copy_file' (FORMAT binary);
 -- business_calendar: binary round trip through COPY, and a bad value.
 CREATE TABLE calendars (c business_calendar);

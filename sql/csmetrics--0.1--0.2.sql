@@ -443,3 +443,45 @@ CREATE FUNCTION @extschema@.scheduled_agents(agents integer, shrinkage numeric) 
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN @extschema@.scheduled_agents(agents, shrinkage::double precision);
 COMMENT ON FUNCTION @extschema@.scheduled_agents(integer, numeric) IS 'scheduled_agents for numeric shrinkage, as double precision';
+
+-- ==== duration_summary version 2: compact summaries, bounded states ====
+-- Summaries are written in format version 2 (a packed bucket list; version
+-- 1 is still read), and an aggregate's state is at most 1.5 times the
+-- summary it returns: no more than about 8 kB for any durations from 1 µs to
+-- 10 years.  SSPACE tells the planner so: a hash aggregate's state grows in
+-- place, which PostgreSQL does not see once the group exists, so its limit
+-- on groups held in memory must come from this figure.  CREATE OR REPLACE
+-- changes only this extension's own aggregates (PostgreSQL refuses to
+-- replace an object the extension does not own); the arguments, state and
+-- result types stay as they are.
+CREATE OR REPLACE AGGREGATE @extschema@.duration_agg(d interval) (
+	SFUNC = @extschema@.duration_agg_trans,
+	STYPE = @extschema@.duration_summary,
+	SSPACE = 8192,
+	FINALFUNC = @extschema@.duration_agg_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	INITCOND = 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=',
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.duration_agg(seconds double precision) (
+	SFUNC = @extschema@.duration_agg_seconds_trans,
+	STYPE = @extschema@.duration_summary,
+	SSPACE = 8192,
+	FINALFUNC = @extschema@.duration_agg_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	INITCOND = 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=',
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.rollup(@extschema@.duration_summary) (
+	SFUNC = @extschema@.duration_rollup_trans,
+	STYPE = @extschema@.duration_summary,
+	SSPACE = 8192,
+	FINALFUNC = @extschema@.duration_agg_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.duration_rollup_trans,
+	INITCOND = 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=',
+	PARALLEL = SAFE
+);
+COMMENT ON TYPE @extschema@.duration_summary IS 'durations with exact count, sum, minimum and maximum and percentiles within 1%; text form "duration v2 ..." (version 1 is still read)';

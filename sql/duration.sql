@@ -99,8 +99,11 @@ FROM resp_daily t GROUP BY channel ORDER BY channel;
 SELECT rollup(s) = (SELECT duration_agg(d) FROM resp) AS all_same FROM resp_daily;
 SELECT rollup(s) FROM (VALUES (NULL::duration_summary)) v(s);
 
--- Small summaries keep one 2-byte bucket index per duration, large ones a
--- count per bucket; merging any mix of the two gives the one-step summary.
+-- Sizes.  Summaries are stored in the smaller of two forms: a packed list
+-- of the non-empty buckets (about 2 bytes for a bucket alone, 1 for each of
+-- a run of neighbours with small counts) or a count per bucket of 1, 2, 4 or
+-- 8 bytes over the occupied range.  Merging any mix of forms gives the
+-- one-step summary.
 SELECT pg_column_size(duration_agg(x * interval '1 minute')) AS bytes_for_10 FROM generate_series(1, 10) x;
 SELECT pg_column_size(duration_agg(x * interval '1 second')) AS bytes_for_100000_over_28_hours
 FROM generate_series(1, 100000) x;
@@ -112,6 +115,92 @@ WITH parts AS (
 SELECT (SELECT rollup(s ORDER BY p) FROM parts) = (SELECT duration_agg(x * interval '1 second') FROM generate_series(1, 20000) x) AS small_first,
        (SELECT rollup(s ORDER BY p DESC) FROM parts) = (SELECT duration_agg(x * interval '1 second') FROM generate_series(1, 20000) x) AS large_first,
        (SELECT count(*) FROM parts) AS parts;
+-- 10,000 durations spread evenly (in log scale) from 1 second to 30 days:
+-- at most 1.5 kB stored, text at most twice the binary form.
+CREATE TABLE month_spread AS
+SELECT make_interval(secs => exp(ln(2592000) * (abs(hashint4(i)) / 2147483648.0))) AS d FROM generate_series(1, 10000) i;
+SELECT pg_column_size(s) <= 1536 AS within_1_5_kb, length(s::text) <= 2 * length(duration_summary_send(s)) AS text_within_twice_binary
+FROM (SELECT duration_agg(d) AS s FROM month_spread) t;
+-- Any durations from 1 microsecond to 10 years: at most 8 kB (here a
+-- million, every bucket of that range used).
+SELECT pg_column_size(duration_agg(make_interval(secs => exp(ln(1e-6) + ln(3.15576e14) * (abs(hashint4(i)) / 2147483648.0)))))
+       <= 8192 AS within_8_kb
+FROM generate_series(1, 1000000) i;
+
+-- The transition state (the aggregate without its final function) is never
+-- more than 1.5 times the summary it becomes, at every size and spread, and
+-- holds the same durations.
+CREATE AGGREGATE duration_state(interval) (SFUNC = duration_agg_trans, STYPE = duration_summary,
+    INITCOND = 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=');
+CREATE AGGREGATE duration_rollup_state(duration_summary) (SFUNC = duration_rollup_trans, STYPE = duration_summary,
+    INITCOND = 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=');
+CREATE TABLE state_sizes AS
+SELECT spread, n, pg_column_size(duration_state(d)) AS state_bytes, pg_column_size(duration_agg(d)) AS stored_bytes,
+       duration_state(d) = duration_agg(d) AS same
+FROM (VALUES (1e-3), (10.0), (1e6)) AS sp(spread), (VALUES (1), (2), (5), (20), (60), (200), (700), (2000), (7000), (30000)) AS nn(n),
+     LATERAL (SELECT make_interval(secs => 1e-6 + spread * power(abs(hashint4(i * 31 + n)) / 2147483648.0, 3)) AS d
+              FROM generate_series(1, n) i) g
+GROUP BY spread, n;
+SELECT count(*) AS cases, count(*) FILTER (WHERE same) AS same,
+       count(*) FILTER (WHERE state_bytes <= 1.5 * stored_bytes) AS within_1_5x,
+       round(max(state_bytes::numeric / stored_bytes), 2) AS largest_ratio
+FROM state_sizes;
+-- So with rollup: states of rollup(), fed summaries of every size.
+SELECT count(*) AS cases, count(*) FILTER (WHERE state_bytes <= 1.5 * stored_bytes) AS within_1_5x
+FROM (SELECT pg_column_size(duration_rollup_state(s ORDER BY n)) AS state_bytes, pg_column_size(rollup(s)) AS stored_bytes
+      FROM (SELECT spread, n, duration_agg(make_interval(secs => spread * power(abs(hashint4(i * 7 + n)) / 2147483648.0, 2))) AS s
+            FROM (VALUES (1e-2), (1e5)) AS sp(spread), generate_series(1, 300) nn(n), LATERAL generate_series(1, n % 40 + 1) i
+            GROUP BY spread, n) t
+      GROUP BY spread) u;
+-- Counts beyond one byte, two and four widen the dense form in place and
+-- stay exact.
+SELECT n, duration_count(s) = n AS count_ok, median(s) = interval '1 second' AS median_ok, pg_column_size(s) AS bytes
+FROM (SELECT n, rollup(s) AS s
+      FROM (VALUES (255), (256), (65536)) nn(n),
+           LATERAL (SELECT duration_agg(interval '1 second') AS s FROM generate_series(1, n)) a
+      GROUP BY n) t ORDER BY n;
+-- A rollup whose second summary overflows a 1-byte count after adding to
+-- another bucket: that addition is taken back and the state widened.
+SELECT rollup(s ORDER BY k) = (SELECT duration_agg(d) FROM (SELECT interval '1 second' FROM generate_series(1, 11)
+                                                           UNION ALL SELECT interval '1.01 seconds' FROM generate_series(1, 300)) t(d)) AS same,
+       pg_column_size(duration_rollup_state(s ORDER BY k)) AS state_bytes
+FROM (SELECT 1 AS k, duration_agg(d) AS s FROM (SELECT interval '1 second' UNION ALL SELECT interval '1.01 seconds' FROM generate_series(1, 200)) t(d)
+      UNION ALL
+      SELECT 2, duration_agg(d) FROM (SELECT interval '1 second' FROM generate_series(1, 10) UNION ALL SELECT interval '1.01 seconds' FROM generate_series(1, 100)) t(d)) u;
+SELECT duration_count(s), pg_column_size(s) AS bytes, median(s), percentile(s, 0.9)
+FROM (SELECT rollup(s) AS s FROM (VALUES ('duration v2 count=4294967296 sum_us=4294967296000000 sumsq_us2=4294967296000000000000 min_us=1000000 max_us=1000000 buckets=ugf+////Hw=='::duration_summary),
+                                         ('duration v2 count=1 sum_us=2000000 sumsq_us2=4000000000000 min_us=2000000 max_us=2000000 buckets=+gcA')) v(s)) t;
+
+-- Version 1 (csmetrics 0.1) values are still read and answer as before:
+-- literals, and the structures 0.1 stored on disk (its list and dense forms,
+-- made here from raw bytes by PostgreSQL's varchar length coercion, which
+-- returns its argument as it is, on a little-endian machine).
+SELECT s, s = 'duration v2 count=4 sum_us=505 sumsq_us2=75013 min_us=50 max_us=200 buckets=MgBLAQAiAA==' AS same_as_v2
+FROM (VALUES ('duration v1 count=4 sum_us=505 sumsq_us2=75013 min_us=50 max_us=200 buckets=50:1,127:1,128:1,164:1'::duration_summary)) v(s);
+CREATE FUNCTION pg_temp.le(v bigint, n int) RETURNS bytea LANGUAGE sql AS
+$$ SELECT decode(string_agg(lpad(to_hex((v >> (8 * i)) & 255), 2, '0'), '' ORDER BY i), 'hex') FROM generate_series(0, n - 1) i $$;
+CREATE FUNCTION pg_temp.raw_duration(bytea, integer, boolean) RETURNS duration_summary
+    LANGUAGE internal IMMUTABLE STRICT AS 'varchar';
+CREATE TABLE v1_on_disk (form text, s duration_summary);
+-- durations 5, 200, 200 and 1000000 microseconds
+INSERT INTO v1_on_disk
+SELECT form, pg_temp.raw_duration(pg_temp.le(1, 1) || pg_temp.le(flags, 1) || pg_temp.le(0, 2) || pg_temp.le(first_index, 4) || pg_temp.le(nbuckets, 4)
+              || pg_temp.le(4, 8) || pg_temp.le(5, 8) || pg_temp.le(1000000, 8) || pg_temp.le(1000405, 8) || pg_temp.le(0, 8)
+              || pg_temp.le(1000000080025, 8) || pg_temp.le(0, 8) || body, -1, false)
+FROM (VALUES ('list', 1, 0, 4, pg_temp.le(164, 2) || pg_temp.le(5, 2) || pg_temp.le(954, 2) || pg_temp.le(164, 2) || pg_temp.le(0, 2)),
+             ('dense', 0, 3, 954,
+              (SELECT string_agg(pg_temp.le(CASE i WHEN 5 THEN 1 WHEN 164 THEN 2 WHEN 954 THEN 1 ELSE 0 END, 8), '' ORDER BY i)
+               FROM generate_series(3, 956) i))) v(form, flags, first_index, nbuckets, body);
+SELECT form, s::text, s = duration_agg_final(s) AS equal, duration_count(s), mean(s), median(s), percentile(s, ARRAY[0, 0.5, 0.75, 1]),
+       stddev(s), duration_summary_hash(s) = duration_summary_hash(s::text::duration_summary) AS same_hash,
+       duration_summary_send(s) = duration_summary_send(s::text::duration_summary) AS same_binary
+FROM v1_on_disk ORDER BY form;
+SELECT rollup(s), rollup(s) = (SELECT duration_agg(d) FROM unnest(ARRAY[5, 200, 200, 1000000, 5, 200, 200, 1000000]) u, LATERAL (SELECT u * interval '1 microsecond' AS d) x) AS rollup_ok
+FROM v1_on_disk;
+SELECT form, duration_agg_trans(s, interval '1 second') = (SELECT duration_agg(d) FROM unnest(ARRAY[5, 200, 200, 1000000, 1000000]) u, LATERAL (SELECT u * interval '1 microsecond' AS d) x) AS add_ok
+FROM v1_on_disk ORDER BY form;
+-- The hash of version 2 is version 1's (hash indexes and partitions stay valid).
+SELECT duration_summary_hash('duration v1 count=4 sum_us=505 sumsq_us2=75013 min_us=50 max_us=200 buckets=50:1,127:1,128:1,164:1') AS hash;
 
 -- Grouping and deduplicating summaries uses the hash operator class.
 SELECT count(*) AS distinct_summaries, (SELECT count(*) FROM resp_daily) AS stored
@@ -158,4 +247,18 @@ SELECT 'duration v1 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets=0:1':
 SELECT 'duration v1 count=0 sum_us=1 sumsq_us2=0 min_us=0 max_us=0 buckets='::duration_summary;
 SELECT 'duration v1 count=1 sum_us=5 sumsq_us2=25 min_us=5 max_us=5 buckets='::duration_summary;
 SELECT 'duration v1 count=1 sum_us=5 sumsq_us2=340282366920938463463374607431768211456 min_us=5 max_us=5 buckets=5:1'::duration_summary;
-SELECT 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='::duration_summary;
+-- Version 2: valid, then a version this code does not know, a list that is
+-- not base64, one cut short, one with a number not in its shortest form, an
+-- index past 3711, one that ends announcing another bucket, and one that
+-- does not match the statistics.  (Every check after decoding is shared
+-- with version 1, above.)
+SELECT 'duration v2 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='::duration_summary AS empty;
+SELECT 'duration v2 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=BQCdAQA='::duration_summary AS valid;
+SELECT 'duration v3 count=0 sum_us=0 sumsq_us2=0 min_us=0 max_us=0 buckets='::duration_summary;
+SELECT 'duration v2 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=BQCdAQA'::duration_summary;
+SELECT 'duration v2 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=BQCd'::duration_summary;
+SELECT 'duration v2 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=BQCdgYAA'::duration_summary;
+SELECT 'duration v2 count=1 sum_us=5 sumsq_us2=25 min_us=5 max_us=5 buckets=oB8A'::duration_summary;
+SELECT 'duration v2 count=1 sum_us=5 sumsq_us2=25 min_us=5 max_us=5 buckets=BQE='::duration_summary;
+SELECT 'duration v2 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=BgCcAQA='::duration_summary;
+SELECT 'duration v2 count=2 sum_us=205 sumsq_us2=40025 min_us=5 max_us=200 buckets=BQCdAQA= x=1'::duration_summary;

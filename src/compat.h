@@ -36,4 +36,11 @@
 #define SOFT_ERROR_OCCURRED(escontext) false
 #endif
 
+/* 18 declares common/base64.h's routines over uint8 rather than char. */
+#if PG_VERSION_NUM >= 180000
+typedef uint8 csm_b64_byte;
+#else
+typedef char csm_b64_byte;
+#endif
+
 #endif							/* CSMETRICS_COMPAT_H */

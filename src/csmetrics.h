@@ -77,6 +77,9 @@ typedef struct SummaryParser
 extern void summary_parse_begin(SummaryParser *parser, const char *typname,
 								const char *tag, const char *input,
 								Node *escontext);
+extern int	summary_parse_begin_versions(SummaryParser *parser, const char *typname,
+										 const char *tag, const char *input,
+										 Node *escontext, int newest);
 extern int64 summary_parse_count(SummaryParser *parser, const char *key);
 extern int128 summary_parse_total(SummaryParser *parser, const char *key);
 extern int	summary_parse_count_list(SummaryParser *parser, const char *key,
@@ -89,10 +92,13 @@ extern bool summary_parse_accept(SummaryParser *parser, const char *word);
 extern void summary_parse_quoted(SummaryParser *parser, const char *key,
 								 StringInfo out);
 extern TimestampTz summary_parse_instant(SummaryParser *parser, const char *key);
+extern const char *summary_parse_word(SummaryParser *parser, const char *key,
+									  int *length);
 extern void summary_parse_end(SummaryParser *parser);
 extern void summary_parse_reject(SummaryParser *parser, const char *reason);
 
 extern void summary_text_begin(StringInfo buf, const char *tag);
+extern void summary_text_begin_version(StringInfo buf, const char *tag, int version);
 extern void summary_text_count(StringInfo buf, const char *key, int64 value);
 extern void summary_text_total(StringInfo buf, const char *key, int128 value);
 extern void summary_text_quoted(StringInfo buf, const char *data, int len);
@@ -102,6 +108,7 @@ extern int64 summary_recv_count(StringInfo buf, const char *typname);
 extern int128 summary_recv_total(StringInfo buf, const char *typname);
 extern void summary_send_total(StringInfo buf, int128 value);
 extern void summary_recv_version(StringInfo buf, const char *typname);
+extern int	summary_recv_version_upto(StringInfo buf, const char *typname, int newest);
 extern void summary_recv_expect_length(StringInfo buf, int nbytes,
 									   const char *typname);
 extern pg_noreturn void summary_reject_binary(const char *typname,

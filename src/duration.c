@@ -15,11 +15,12 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "common/base64.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 
-#include "duration.h"
+#include "duration_buckets.h"
 
 PG_FUNCTION_INFO_V1(duration_summary_in);
 PG_FUNCTION_INFO_V1(duration_summary_out);
@@ -47,14 +48,19 @@ PG_FUNCTION_INFO_V1(duration_p_value);
 
 /*
  * The state to update for the transition or merge function: a copy outside
- * an aggregate, otherwise the state itself.
+ * an aggregate, otherwise the state itself; of the current version.
  */
 static DurationSummary *
 duration_state(FunctionCallInfo fcinfo)
 {
+	DurationSummary *state;
+
 	if (!AggCheckCallContext(fcinfo, NULL))
-		return (DurationSummary *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-	return PG_GETARG_DURATION(0);
+		state = (DurationSummary *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	else
+		state = PG_GETARG_DURATION(0);
+	duration_prepare_state(state);
+	return state;
 }
 
 /* ----------------------------------------------------------------
@@ -62,9 +68,33 @@ duration_state(FunctionCallInfo fcinfo)
  * ----------------------------------------------------------------
  */
 
-/* Why a summary read from outside is inconsistent, or NULL if it is not. */
+/*
+ * Why a version-1 bucket list is invalid, or NULL: its indexes must be in
+ * range and strictly increasing and its counts positive.  (The version-2
+ * list holds only such lists.)
+ */
 static const char *
-duration_invalid_reason(const DurationSummary *summary)
+duration_pairs_invalid_reason(const int32 *indexes, const int64 *counts, int nbuckets)
+{
+	for (int i = 0; i < nbuckets; i++)
+	{
+		if (indexes[i] < 0 || indexes[i] > MAX_BUCKET_INDEX)
+			return psprintf("Bucket index %d is out of range 0 to %d.", indexes[i], MAX_BUCKET_INDEX);
+		if (i > 0 && indexes[i] <= indexes[i - 1])
+			return "Bucket indexes must be strictly increasing.";
+		if (counts[i] <= 0)
+			return "Bucket counts must be positive.";
+	}
+	return NULL;
+}
+
+/*
+ * Why the statistics of a summary read from outside do not fit its buckets
+ * (strictly increasing indexes in range, positive counts), or NULL.
+ */
+static const char *
+duration_invalid_reason(const DurationSummary *summary, const int32 *indexes,
+						const int64 *counts, int nbuckets)
 {
 	int128		sum = duration_get_sum(summary);
 	int128		sumsq = duration_get_sumsq(summary);
@@ -76,31 +106,31 @@ duration_invalid_reason(const DurationSummary *summary)
 
 	if (summary->count == 0)
 	{
-		if (summary->nbuckets != 0 || sum != 0 || sumsq != 0 ||
+		if (nbuckets != 0 || sum != 0 || sumsq != 0 ||
 			summary->min_us != 0 || summary->max_us != 0)
 			return "A summary without durations must have no buckets and zero sums, minimum and maximum.";
 		return NULL;
 	}
-	if (summary->nbuckets == 0)
+	if (nbuckets == 0)
 		return "A summary with durations must have buckets.";
 	if (summary->min_us < 0 || summary->max_us < 0)
 		return "The minimum and maximum must not be negative.";
 	if (summary->min_us > summary->max_us)
 		return "The minimum exceeds the maximum.";
-	if (summary->first_index != duration_bucket(summary->min_us))
+	if (indexes[0] != duration_bucket(summary->min_us))
 		return "The minimum is not in the first bucket.";
-	if (summary->first_index + summary->nbuckets - 1 != duration_bucket(summary->max_us))
+	if (indexes[nbuckets - 1] != duration_bucket(summary->max_us))
 		return "The maximum is not in the last bucket.";
-	for (int i = 0; i < summary->nbuckets; i++)
+	for (int i = 0; i < nbuckets; i++)
 	{
 		uint64		lowest;
 		uint64		highest;
 
-		if (__builtin_add_overflow(total, summary->counts[i], &total))
+		if (__builtin_add_overflow(total, counts[i], &total))
 			return "The bucket counts add up to more than a 64-bit count.";
-		duration_bucket_bounds(summary->first_index + i, &lowest, &highest);
-		sum_low += (int128) lowest * summary->counts[i];
-		sum_high += (int128) highest * summary->counts[i];
+		duration_bucket_bounds(indexes[i], &lowest, &highest);
+		sum_low += (int128) lowest * counts[i];
+		sum_high += (int128) highest * counts[i];
 	}
 	if (total != summary->count)
 		return "The bucket counts do not add up to the count.";
@@ -122,188 +152,171 @@ duration_invalid_reason(const DurationSummary *summary)
 	return NULL;
 }
 
-/*
- * Fill a summary from parsed or received fields.  Buckets arrive as
- * (index, count) pairs with strictly increasing indexes and counts above 0.
- */
-static DurationSummary *
-duration_from_pairs(int64 count, int128 sum, int128 sumsq, int64 min_us,
-					int64 max_us, const int32 *indexes, const int64 *counts,
-					int npairs, const char **reason)
+/* Decode a version-2 text bucket list (base64); the reason it is invalid, or NULL. */
+static const char *
+duration_decode_text_list(const char *text, int length, int32 *indexes, int64 *counts,
+						  int *nbuckets)
 {
-	DurationSummary *summary;
+	int			size = pg_b64_dec_len(length);
+	uint8	   *list = palloc(size + 1);
 
-	*reason = NULL;
-	for (int i = 0; i < npairs; i++)
-	{
-		if (indexes[i] < 0 || indexes[i] > MAX_BUCKET_INDEX)
-			*reason = psprintf("Bucket index %d is out of range 0 to %d.", indexes[i], MAX_BUCKET_INDEX);
-		else if (i > 0 && indexes[i] <= indexes[i - 1])
-			*reason = "Bucket indexes must be strictly increasing.";
-		else if (counts[i] <= 0)
-			*reason = "Bucket counts must be positive.";
-		if (*reason)
-			return NULL;
-	}
-	if (npairs == 0)
-		summary = duration_make_dense(0, 0);
-	else
-		summary = duration_make_dense(indexes[0], indexes[npairs - 1] - indexes[0] + 1);
-	for (int i = 0; i < npairs; i++)
-		summary->counts[indexes[i] - summary->first_index] = counts[i];
-	summary->count = count;
-	summary->min_us = min_us;
-	summary->max_us = max_us;
-	duration_set_sum(summary, sum);
-	duration_set_sumsq(summary, sumsq);
-	*reason = duration_invalid_reason(summary);
-	return summary;
-}
-
-/* Number of non-empty buckets. */
-static int
-duration_nonzero_buckets(const DurationSummary *summary)
-{
-	int			n = 0;
-
-	for (int i = 0; i < summary->nbuckets; i++)
-		n += summary->counts[i] != 0;
-	return n;
+	size = pg_b64_decode(text, length, (csm_b64_byte *) list, size);
+	if (size < 0)
+		return "The bucket list is not valid base64.";
+	return duration_unpack(list, size, indexes, counts, nbuckets);
 }
 
 /*
  * duration_summary_in(cstring): parse
- * "duration v1 count=N sum_us=S sumsq_us2=Q min_us=A max_us=B buckets=i:c,...".
+ * "duration v2 count=N sum_us=S sumsq_us2=Q min_us=A max_us=B buckets=<base64>",
+ * or version 1 with "buckets=i:c,...".
  */
 Datum
 duration_summary_in(PG_FUNCTION_ARGS)
 {
 	char	   *input = PG_GETARG_CSTRING(0);
 	SummaryParser parser;
-	DurationSummary *summary;
+	DurationSummary statistics;
 	const char *reason;
-	int64		count;
-	int128		sum;
-	int128		sumsq;
-	int64		min_us;
-	int64		max_us;
-	int32	   *indexes = palloc((MAX_BUCKET_INDEX + 1) * sizeof(int32));
-	int64	   *counts = palloc((MAX_BUCKET_INDEX + 1) * sizeof(int64));
-	int			npairs;
+	int32	   *indexes = palloc(DURATION_BUCKETS * sizeof(int32));
+	int64	   *counts = palloc(DURATION_BUCKETS * sizeof(int64));
+	int			nbuckets = 0;
+	int			version;
 
-	summary_parse_begin(&parser, DURATION_TYPNAME, "duration", input, fcinfo->context);
-	count = summary_parse_count(&parser, "count");
-	sum = summary_parse_total(&parser, "sum_us");
-	sumsq = summary_parse_total(&parser, "sumsq_us2");
-	min_us = summary_parse_count(&parser, "min_us");
-	max_us = summary_parse_count(&parser, "max_us");
-	npairs = summary_parse_pair_list(&parser, "buckets", indexes, counts, MAX_BUCKET_INDEX + 1);
-	summary_parse_end(&parser);
+	memset(&statistics, 0, sizeof(statistics));
+	version = summary_parse_begin_versions(&parser, DURATION_TYPNAME, "duration", input,
+										   fcinfo->context, DURATION_FORMAT_VERSION);
+	statistics.count = summary_parse_count(&parser, "count");
+	duration_set_sum(&statistics, summary_parse_total(&parser, "sum_us"));
+	duration_set_sumsq(&statistics, summary_parse_total(&parser, "sumsq_us2"));
+	statistics.min_us = summary_parse_count(&parser, "min_us");
+	statistics.max_us = summary_parse_count(&parser, "max_us");
+	if (version == 1)
+	{
+		nbuckets = summary_parse_pair_list(&parser, "buckets", indexes, counts, DURATION_BUCKETS);
+		summary_parse_end(&parser);
+		reason = duration_pairs_invalid_reason(indexes, counts, nbuckets);
+	}
+	else
+	{
+		int			length;
+		const char *list = summary_parse_word(&parser, "buckets", &length);
 
-	summary = duration_from_pairs(count, sum, sumsq, min_us, max_us,
-								  indexes, counts, npairs, &reason);
+		summary_parse_end(&parser);
+		reason = duration_decode_text_list(list, length, indexes, counts, &nbuckets);
+	}
+	if (reason == NULL)
+		reason = duration_invalid_reason(&statistics, indexes, counts, nbuckets);
 	if (reason)
 		summary_parse_reject(&parser, reason);
 	if (parser.failed)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(duration_compact(summary));
+	PG_RETURN_POINTER(duration_from_buckets(&statistics, indexes, counts, nbuckets));
 }
 
 /* duration_summary_out(duration_summary): the canonical text form. */
 Datum
 duration_summary_out(PG_FUNCTION_ARGS)
 {
-	DurationSummary *summary = duration_dense(PG_GETARG_DURATION(0));
+	DurationSummary *summary = PG_GETARG_DURATION(0);
+	StringInfoData list;
 	StringInfoData buf;
-	bool		first = true;
+	int			length;
 
-	summary_text_begin(&buf, "duration");
+	initStringInfo(&list);
+	duration_pack(&list, summary);
+	summary_text_begin_version(&buf, "duration", DURATION_FORMAT_VERSION);
 	summary_text_count(&buf, "count", summary->count);
 	summary_text_total(&buf, "sum_us", duration_get_sum(summary));
 	summary_text_total(&buf, "sumsq_us2", duration_get_sumsq(summary));
 	summary_text_count(&buf, "min_us", summary->min_us);
 	summary_text_count(&buf, "max_us", summary->max_us);
 	appendStringInfoString(&buf, " buckets=");
-	for (int i = 0; i < summary->nbuckets; i++)
-	{
-		if (summary->counts[i] == 0)
-			continue;
-		appendStringInfo(&buf, "%s%d:" INT64_FORMAT, first ? "" : ",",
-						 summary->first_index + i, summary->counts[i]);
-		first = false;
-	}
+	length = pg_b64_enc_len(list.len);
+	enlargeStringInfo(&buf, length);
+	length = pg_b64_encode((const csm_b64_byte *) list.data, list.len, buf.data + buf.len, length);
+	if (length < 0)
+		elog(ERROR, "could not encode a duration_summary bucket list");
+	buf.len += length;
+	buf.data[buf.len] = '\0';
 	PG_RETURN_CSTRING(buf.data);
 }
 
 /*
- * duration_summary_recv(internal): version byte, count, sum (2 x int64),
- * sum of squares (2 x int64), min, max, int32 number of buckets, then an
- * int16 index and int64 count per non-empty bucket.
+ * duration_summary_recv(internal): version byte (2), count, sum (2 x int64),
+ * sum of squares (2 x int64), min, max, the int32 length of the packed
+ * bucket list, then the list.  Version 1 has an int32 number of buckets
+ * instead, then an int16 index and an int64 count per non-empty bucket.
  */
 Datum
 duration_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	DurationSummary *summary;
+	DurationSummary statistics;
 	const char *reason;
-	int64		count;
-	int128		sum;
-	int128		sumsq;
-	int64		min_us;
-	int64		max_us;
-	int32		npairs;
-	int32	   *indexes;
-	int64	   *counts;
+	int32		length;
+	int32	   *indexes = palloc(DURATION_BUCKETS * sizeof(int32));
+	int64	   *counts = palloc(DURATION_BUCKETS * sizeof(int64));
+	int			nbuckets = 0;
+	int			version;
 
-	summary_recv_version(buf, DURATION_TYPNAME);
+	memset(&statistics, 0, sizeof(statistics));
+	version = summary_recv_version_upto(buf, DURATION_TYPNAME, DURATION_FORMAT_VERSION);
 	if (buf->len - buf->cursor < 7 * (int) sizeof(int64) + (int) sizeof(int32))
 		summary_reject_binary(DURATION_TYPNAME, "The value ends before its buckets.");
-	count = summary_recv_count(buf, DURATION_TYPNAME);
-	sum = summary_recv_total(buf, DURATION_TYPNAME);
-	sumsq = summary_recv_total(buf, DURATION_TYPNAME);
-	min_us = pq_getmsgint64(buf);
-	max_us = pq_getmsgint64(buf);
-	npairs = (int32) pq_getmsgint(buf, sizeof(int32));
-	if (npairs < 0 || npairs > MAX_BUCKET_INDEX + 1)
-		summary_reject_binary(DURATION_TYPNAME,
-							  psprintf("The number of buckets must be between 0 and %d.", MAX_BUCKET_INDEX + 1));
-	summary_recv_expect_length(buf, npairs * (int) (sizeof(int16) + sizeof(int64)), DURATION_TYPNAME);
-	indexes = palloc(Max(npairs, 1) * sizeof(int32));
-	counts = palloc(Max(npairs, 1) * sizeof(int64));
-	for (int i = 0; i < npairs; i++)
+	statistics.count = summary_recv_count(buf, DURATION_TYPNAME);
+	duration_set_sum(&statistics, summary_recv_total(buf, DURATION_TYPNAME));
+	duration_set_sumsq(&statistics, summary_recv_total(buf, DURATION_TYPNAME));
+	statistics.min_us = pq_getmsgint64(buf);
+	statistics.max_us = pq_getmsgint64(buf);
+	length = (int32) pq_getmsgint(buf, sizeof(int32));
+	if (version == 1)
 	{
-		indexes[i] = (int16) pq_getmsgint(buf, sizeof(int16));
-		counts[i] = pq_getmsgint64(buf);
+		if (length < 0 || length > DURATION_BUCKETS)
+			summary_reject_binary(DURATION_TYPNAME,
+								  psprintf("The number of buckets must be between 0 and %d.", DURATION_BUCKETS));
+		summary_recv_expect_length(buf, length * (int) (sizeof(int16) + sizeof(int64)), DURATION_TYPNAME);
+		for (nbuckets = 0; nbuckets < length; nbuckets++)
+		{
+			indexes[nbuckets] = (int16) pq_getmsgint(buf, sizeof(int16));
+			counts[nbuckets] = pq_getmsgint64(buf);
+		}
+		reason = duration_pairs_invalid_reason(indexes, counts, nbuckets);
 	}
-	summary = duration_from_pairs(count, sum, sumsq, min_us, max_us,
-								  indexes, counts, npairs, &reason);
+	else
+	{
+		if (length < 0)
+			summary_reject_binary(DURATION_TYPNAME, "The length of the bucket list must not be negative.");
+		summary_recv_expect_length(buf, length, DURATION_TYPNAME);
+		reason = duration_unpack((const uint8 *) pq_getmsgbytes(buf, length), length,
+								 indexes, counts, &nbuckets);
+	}
+	if (reason == NULL)
+		reason = duration_invalid_reason(&statistics, indexes, counts, nbuckets);
 	if (reason)
 		summary_reject_binary(DURATION_TYPNAME, reason);
-	PG_RETURN_POINTER(duration_compact(summary));
+	PG_RETURN_POINTER(duration_from_buckets(&statistics, indexes, counts, nbuckets));
 }
 
 /* duration_summary_send(duration_summary): the binary form read by recv. */
 Datum
 duration_summary_send(PG_FUNCTION_ARGS)
 {
-	DurationSummary *summary = duration_dense(PG_GETARG_DURATION(0));
+	DurationSummary *summary = PG_GETARG_DURATION(0);
+	StringInfoData list;
 	StringInfoData buf;
 
+	initStringInfo(&list);
+	duration_pack(&list, summary);
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, CSMETRICS_FORMAT_VERSION);
+	pq_sendbyte(&buf, DURATION_FORMAT_VERSION);
 	pq_sendint64(&buf, summary->count);
 	summary_send_total(&buf, duration_get_sum(summary));
 	summary_send_total(&buf, duration_get_sumsq(summary));
 	pq_sendint64(&buf, summary->min_us);
 	pq_sendint64(&buf, summary->max_us);
-	pq_sendint32(&buf, duration_nonzero_buckets(summary));
-	for (int i = 0; i < summary->nbuckets; i++)
-	{
-		if (summary->counts[i] == 0)
-			continue;
-		pq_sendint16(&buf, (int16) (summary->first_index + i));
-		pq_sendint64(&buf, summary->counts[i]);
-	}
+	pq_sendint32(&buf, list.len);
+	pq_sendbytes(&buf, list.data, list.len);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -551,7 +564,7 @@ duration_median(PG_FUNCTION_ARGS)
 
 	if (summary->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(duration_dense(summary), 0.5)));
+	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(duration_settled(summary), 0.5)));
 }
 
 /* percentile(duration_summary, q) */
@@ -564,14 +577,14 @@ duration_percentile(PG_FUNCTION_ARGS)
 	check_fraction(q);
 	if (summary->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(duration_dense(summary), q)));
+	PG_RETURN_INTERVAL_P(duration_make_interval(duration_quantile(duration_settled(summary), q)));
 }
 
 /* percentile(duration_summary, q[]): one interval per fraction, NULL for NULL. */
 Datum
 duration_percentiles(PG_FUNCTION_ARGS)
 {
-	DurationSummary *summary = duration_dense(PG_GETARG_DURATION(0));
+	const DurationSummary *summary = duration_settled(PG_GETARG_DURATION(0));
 	ArrayType  *fractions = PG_GETARG_ARRAYTYPE_P(1);
 	Datum	   *values;
 	bool	   *nulls;

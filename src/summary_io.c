@@ -105,6 +105,17 @@ parse_unsigned(SummaryParser *parser, const char *key, int128 max,
 	return value;
 }
 
+/* Why a format version is not read, for text and binary input. */
+static char *
+unsupported_version(int version, int newest)
+{
+	if (newest == 1)
+		return psprintf("Format version %d is not supported; this version of csmetrics reads version 1.",
+						version);
+	return psprintf("Format version %d is not supported; this version of csmetrics reads versions 1 to %d.",
+					version, newest);
+}
+
 /* Read an unsigned decimal int64 at the cursor. */
 static int64
 parse_count(SummaryParser *parser, const char *key)
@@ -112,10 +123,14 @@ parse_count(SummaryParser *parser, const char *key)
 	return (int64) parse_unsigned(parser, key, PG_INT64_MAX, "a 64-bit count");
 }
 
-/* Expect "<tag> v<version>" at the start of input. */
-void
-summary_parse_begin(SummaryParser *parser, const char *typname,
-					const char *tag, const char *input, Node *escontext)
+/*
+ * Expect "<tag> v<version>" at the start of input, with a version from 1 to
+ * newest (the one the type writes); return the version (0 once failed).
+ */
+int
+summary_parse_begin_versions(SummaryParser *parser, const char *typname,
+							 const char *tag, const char *input,
+							 Node *escontext, int newest)
 {
 	int128		version;
 
@@ -128,20 +143,28 @@ summary_parse_begin(SummaryParser *parser, const char *typname,
 	if (!accept_word(parser, tag) || !is_blank(*parser->pos))
 	{
 		summary_parse_reject(parser, psprintf("Literals of type %s start with \"%s v%d\".",
-											  typname, tag, CSMETRICS_FORMAT_VERSION));
-		return;
+											  typname, tag, newest));
+		return 0;
 	}
 	skip_spaces(parser);
 	if (!accept_word(parser, "v"))
 	{
 		summary_parse_reject(parser, psprintf("Expected a format version such as \"v%d\" after \"%s\".",
-											  CSMETRICS_FORMAT_VERSION, tag));
-		return;
+											  newest, tag));
+		return 0;
 	}
 	version = parse_unsigned(parser, "version", PG_INT32_MAX, "a format version");
-	if (!parser->failed && version != CSMETRICS_FORMAT_VERSION)
-		summary_parse_reject(parser, psprintf("Format version %d is not supported; this version of csmetrics reads version %d.",
-											  (int) version, CSMETRICS_FORMAT_VERSION));
+	if (!parser->failed && (version < 1 || version > newest))
+		summary_parse_reject(parser, unsupported_version((int) version, newest));
+	return parser->failed ? 0 : (int) version;
+}
+
+/* Expect "<tag> v1" at the start of input. */
+void
+summary_parse_begin(SummaryParser *parser, const char *typname,
+					const char *tag, const char *input, Node *escontext)
+{
+	summary_parse_begin_versions(parser, typname, tag, input, escontext, CSMETRICS_FORMAT_VERSION);
 }
 
 /* Expect " key=" at the cursor; false (after reporting) if it is not there. */
@@ -364,6 +387,25 @@ summary_parse_instant(SummaryParser *parser, const char *key)
 	return (TimestampTz) usecs;
 }
 
+/*
+ * Expect " key=<word>", a run of characters other than blanks (it may be
+ * empty); return where it starts and set *length (empty once failed).
+ */
+const char *
+summary_parse_word(SummaryParser *parser, const char *key, int *length)
+{
+	const char *start;
+
+	*length = 0;
+	if (!expect_key(parser, key))
+		return "";
+	start = parser->pos;
+	while (*parser->pos != '\0' && !is_blank(*parser->pos))
+		parser->pos++;
+	*length = (int) (parser->pos - start);
+	return start;
+}
+
 /* Expect nothing but blanks after the last field. */
 void
 summary_parse_end(SummaryParser *parser)
@@ -382,10 +424,17 @@ summary_parse_end(SummaryParser *parser)
 
 /* Start a canonical literal: "<tag> v<version>". */
 void
-summary_text_begin(StringInfo buf, const char *tag)
+summary_text_begin_version(StringInfo buf, const char *tag, int version)
 {
 	initStringInfo(buf);
-	appendStringInfo(buf, "%s v%d", tag, CSMETRICS_FORMAT_VERSION);
+	appendStringInfo(buf, "%s v%d", tag, version);
+}
+
+/* Start a canonical literal of the format version most types write. */
+void
+summary_text_begin(StringInfo buf, const char *tag)
+{
+	summary_text_begin_version(buf, tag, CSMETRICS_FORMAT_VERSION);
 }
 
 /* Append " key=<count>". */
@@ -463,20 +512,25 @@ summary_reject_binary(const char *typname, const char *reason)
 			 errdetail("%s", reason)));
 }
 
-/* Read and check the leading version byte. */
-void
-summary_recv_version(StringInfo buf, const char *typname)
+/* Read the leading version byte: from 1 to newest; return it. */
+int
+summary_recv_version_upto(StringInfo buf, const char *typname, int newest)
 {
 	int			version;
 
 	if (buf->cursor >= buf->len)
 		summary_reject_binary(typname, "The value is empty.");
 	version = pq_getmsgbyte(buf);
+	if (version < 1 || version > newest)
+		summary_reject_binary(typname, unsupported_version(version, newest));
+	return version;
+}
 
-	if (version != CSMETRICS_FORMAT_VERSION)
-		summary_reject_binary(typname,
-							  psprintf("Format version %d is not supported; this version of csmetrics reads version %d.",
-									   version, CSMETRICS_FORMAT_VERSION));
+/* Read and check the leading version byte: 1. */
+void
+summary_recv_version(StringInfo buf, const char *typname)
+{
+	summary_recv_version_upto(buf, typname, CSMETRICS_FORMAT_VERSION);
 }
 
 /* Require exactly nbytes more: a short or padded value is crafted. */

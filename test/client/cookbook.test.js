@@ -100,7 +100,7 @@ describe('csmetrics cookbook views through node-pg', () => {
     const [row] = result.rows;
     assert.equal(typeof row.s, 'string');
     assert.equal(row.s, 'nps v1 promoters=2 passives=0 detractors=1');
-    assert.match(row.d, /^duration v1 count=3 sum_us=3690000000 /);
+    assert.match(row.d, /^duration v2 count=3 sum_us=3690000000 /);
     // Extension types have OIDs past the built-in range: node-pg has no parser for them.
     assert.ok(result.fields[0].dataTypeID >= 16384);
 
