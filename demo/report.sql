@@ -171,7 +171,7 @@ WITH created AS (
            rate(rate_agg(escalated)) AS escalation_pct
     FROM tickets t
     LEFT JOIN team_calendars c USING (team)
-    CROSS JOIN LATERAL (SELECT business_add(t.created_at, '4 hours', c.calendar) AS due) AS d
+    CROSS JOIN LATERAL (SELECT business_add(t.created_at, interval '4 hours', c.calendar) AS due) AS d
     GROUP BY 1, 2
 ), resolved AS (
     SELECT date_trunc('month', resolved_at)::date AS month, channel,

@@ -145,17 +145,17 @@ COMMENT ON FUNCTION @extschema@.sla_elapsed(@extschema@.status_summary, text[], 
 -- accessor converted by date_part('epoch', ...), so it agrees with it to the
 -- microsecond whatever form the summary is stored in.
 
-CREATE FUNCTION @extschema@.median_seconds(@extschema@.duration_summary) RETURNS double precision
+CREATE FUNCTION @extschema@.median_seconds(summary @extschema@.duration_summary) RETURNS double precision
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN pg_catalog.date_part('epoch', @extschema@.median($1));
 COMMENT ON FUNCTION @extschema@.median_seconds(@extschema@.duration_summary) IS 'median() in seconds; NULL without durations';
 
-CREATE FUNCTION @extschema@.percentile_seconds(@extschema@.duration_summary, q double precision) RETURNS double precision
+CREATE FUNCTION @extschema@.percentile_seconds(summary @extschema@.duration_summary, q double precision) RETURNS double precision
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN pg_catalog.date_part('epoch', @extschema@.percentile($1, q));
 COMMENT ON FUNCTION @extschema@.percentile_seconds(@extschema@.duration_summary, double precision) IS 'percentile(summary, q) in seconds; NULL without durations';
 
-CREATE FUNCTION @extschema@.mean_seconds(@extschema@.duration_summary) RETURNS double precision
+CREATE FUNCTION @extschema@.mean_seconds(summary @extschema@.duration_summary) RETURNS double precision
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN pg_catalog.date_part('epoch', @extschema@.mean($1));
 COMMENT ON FUNCTION @extschema@.mean_seconds(@extschema@.duration_summary) IS 'mean() in seconds; NULL without durations';

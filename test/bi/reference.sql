@@ -62,6 +62,12 @@ FROM requester_wait_sla_weekly ORDER BY 1, 2;
 SELECT week, channel, tickets, counted_tickets, met_tickets, sla_attainment_pct
 FROM sla_attainment_weekly ORDER BY 1, 2;
 
+\echo == bi.staffing_half_hourly
+SELECT isodow, to_char(half_hour, 'HH24:MI') AS half_hour, weeks, offered_calls, calls_per_half_hour,
+       extract(epoch FROM aht) / 60 AS aht_minutes,
+       erlangs, agents, service_level_pct, occupancy_pct, scheduled_agents
+FROM staffing_half_hourly ORDER BY 1, 2;
+
 \echo == bi.status_times_weekly
 SELECT week, channel, resolved_tickets,
        extract(epoch FROM requester_wait_median) / 3600          AS requester_wait_median_hours,
