@@ -83,11 +83,16 @@ new_version=$("$2" --version)
 echo "==> pg_upgrade from $old_version to $new_version with csmetrics data"
 initdb_options=(-A trust -U postgres --no-sync --encoding=UTF8 --locale=C)
 as_postgres "$old_bin/initdb" -D "$WORK/old" "${initdb_options[@]}" >/dev/null
-# 18 turns data checksums on by default; the old cluster has none.
-if "$new_bin/initdb" --help | grep -q -- --no-data-checksums; then
-    initdb_options+=(--no-data-checksums)
-fi
 as_postgres "$new_bin/initdb" -D "$WORK/new" "${initdb_options[@]}" >/dev/null
+# 18's initdb turns data checksums on by default, 15's does not, and
+# pg_upgrade needs both clusters alike: read what each has, not initdb's help.
+checksum_version() {
+    "$1/pg_controldata" "$2" | sed -n 's/^Data page checksum version: *//p'
+}
+if [ "$(checksum_version "$old_bin" "$WORK/old")" = 0 ] &&
+    [ "$(checksum_version "$new_bin" "$WORK/new")" != 0 ]; then
+    as_postgres "$new_bin/pg_checksums" --disable --no-sync -D "$WORK/new" >/dev/null
+fi
 
 start old 5431
 "$old_bin/psql" -X -q -h "$WORK" -p 5431 -U postgres -d postgres -c "CREATE DATABASE csm_data"
