@@ -148,6 +148,26 @@ SELECT business_add('2025-01-01', '10000 hours', 'mon-fri 09:00-17:00; tz Europe
 SELECT business_duration(NULL, now(), 'mon 09:00-10:00'), business_add(now(), NULL, 'mon 09:00-10:00'),
        is_business_time(now(), NULL);
 
+-- Working time written as an untyped literal reaches the text overload; it is
+-- immutable like business_add itself, so it folds to a constant and serves
+-- in a generated column.  It is read with IntervalStyle postgres whatever
+-- the session's: '-1 30:00:00' is 6 hours there, negative in sql_standard.
+SELECT p.oid::regprocedure AS overload, p.provolatile
+FROM pg_proc p WHERE p.proname = 'business_add' ORDER BY p.oid::regprocedure::text COLLATE "C";
+EXPLAIN (VERBOSE, COSTS OFF) SELECT business_add('2025-03-07 16:55+00', '10 minutes', 'mon-fri 09:00-17:00');
+CREATE TABLE sla_targets (created timestamptz, due timestamptz GENERATED ALWAYS AS (business_add(created, '4 hours', 'mon-fri 09:00-17:00')) STORED);
+INSERT INTO sla_targets VALUES ('2025-03-07 15:00+00');
+SELECT due, due = business_add(created, interval '4 hours', 'mon-fri 09:00-17:00'::business_calendar) AS equal FROM sla_targets;
+DROP TABLE sla_targets;
+SET IntervalStyle = sql_standard;
+SELECT business_add('2025-03-07 09:00+00', '-1 30:00:00', 'mon-fri 09:00-17:00') AS six_hours_later;
+SELECT business_add('2025-03-07 09:00+00', '-1 30:00:00'::interval, 'mon-fri 09:00-17:00');
+\set VERBOSITY sqlstate
+SELECT business_add('2025-03-07 09:00+00', 'soon', 'mon-fri 09:00-17:00');
+\set VERBOSITY default
+SHOW IntervalStyle;
+SET IntervalStyle = postgres;
+
 -- Errors: malformed literals (22P02 with a detail), unknown zone (22023),
 -- finish before start and negative or infinite inputs (class 22).
 \set VERBOSITY default

@@ -173,17 +173,18 @@ CREATE FUNCTION @extschema@.business_duration(start pg_catalog.timestamptz, fini
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN @extschema@.business_duration($1, $2, $3::@extschema@.business_calendar);
 COMMENT ON FUNCTION @extschema@.business_duration(pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.text) IS 'business_duration with the calendar written as text';
+-- The working time as text is read in C with IntervalStyle fixed, so these two
+-- stay immutable like business_add (a cast to interval would be stable).
 CREATE FUNCTION @extschema@.business_add(start pg_catalog.timestamptz, working pg_catalog.text, calendar @extschema@.business_calendar) RETURNS pg_catalog.timestamptz
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	RETURN @extschema@.business_add($1, $2::pg_catalog.interval, $3);
+	AS 'MODULE_PATHNAME', 'business_add_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.business_add(pg_catalog.timestamptz, pg_catalog.text, @extschema@.business_calendar) IS 'business_add with the working time written as text';
 CREATE FUNCTION @extschema@.business_add(start pg_catalog.timestamptz, working pg_catalog.interval, calendar pg_catalog.text) RETURNS pg_catalog.timestamptz
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN @extschema@.business_add($1, $2, $3::@extschema@.business_calendar);
 COMMENT ON FUNCTION @extschema@.business_add(pg_catalog.timestamptz, pg_catalog.interval, pg_catalog.text) IS 'business_add with the calendar written as text';
 CREATE FUNCTION @extschema@.business_add(start pg_catalog.timestamptz, working pg_catalog.text, calendar pg_catalog.text) RETURNS pg_catalog.timestamptz
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	RETURN @extschema@.business_add($1, $2::pg_catalog.interval, $3::@extschema@.business_calendar);
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN @extschema@.business_add($1, $2, $3::@extschema@.business_calendar);
 COMMENT ON FUNCTION @extschema@.business_add(pg_catalog.timestamptz, pg_catalog.text, pg_catalog.text) IS 'business_add with the working time and the calendar written as text';
 CREATE FUNCTION @extschema@.is_business_time(at pg_catalog.timestamptz, calendar pg_catalog.text) RETURNS pg_catalog.bool
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE

@@ -18,6 +18,7 @@
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "utils/builtins.h"
 #include "utils/timestamp.h"
 
 #include "csmetrics.h"
@@ -25,6 +26,7 @@
 
 PG_FUNCTION_INFO_V1(business_duration);
 PG_FUNCTION_INFO_V1(business_add);
+PG_FUNCTION_INFO_V1(business_add_text);
 PG_FUNCTION_INFO_V1(is_business_time);
 
 /* 2000-01-03, the first Monday after the PostgreSQL epoch. */
@@ -429,6 +431,35 @@ business_add(PG_FUNCTION_ARGS)
 
 	check_finite(start, "start");
 	PG_RETURN_TIMESTAMPTZ(calendar_add_working(calendar_clock_for(fcinfo, 2), start, remaining));
+}
+
+/*
+ * business_add(start, working text, calendar): the working time written as
+ * text, as an untyped literal resolves to.  It is read with IntervalStyle
+ * postgres whatever the session's setting (the only setting interval input
+ * depends on), so that the function is immutable like business_add itself
+ * and can be used in generated columns, indexes and Citus-pushed queries.
+ */
+Datum
+business_add_text(PG_FUNCTION_ARGS)
+{
+	char	   *working = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int			session_style = IntervalStyle;
+	Datum		interval;
+
+	IntervalStyle = INTSTYLE_POSTGRES;
+	PG_TRY();
+	{
+		interval = DirectFunctionCall3(interval_in, CStringGetDatum(working),
+									   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	}
+	PG_FINALLY();
+	{
+		IntervalStyle = session_style;
+	}
+	PG_END_TRY();
+	fcinfo->args[1].value = interval;
+	return business_add(fcinfo);
 }
 
 /* is_business_time(at, calendar): whether the instant falls in working hours. */
