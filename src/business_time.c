@@ -422,15 +422,22 @@ calendar_add_working(WorkClock *clock, TimestampTz start, int64 remaining)
 	return start;
 }
 
+/* The due time of both business_add functions; the calendar is argument 2. */
+static Datum
+business_add_interval(FunctionCallInfo fcinfo, Interval *working)
+{
+	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
+	int64		remaining = duration_interval_usecs(working);
+
+	check_finite(start, "start");
+	PG_RETURN_TIMESTAMPTZ(calendar_add_working(calendar_clock_for(fcinfo, 2), start, remaining));
+}
+
 /* business_add(start, working, calendar): when that much working time has passed. */
 Datum
 business_add(PG_FUNCTION_ARGS)
 {
-	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
-	int64		remaining = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
-
-	check_finite(start, "start");
-	PG_RETURN_TIMESTAMPTZ(calendar_add_working(calendar_clock_for(fcinfo, 2), start, remaining));
+	return business_add_interval(fcinfo, PG_GETARG_INTERVAL_P(1));
 }
 
 /*
@@ -458,8 +465,7 @@ business_add_text(PG_FUNCTION_ARGS)
 		IntervalStyle = session_style;
 	}
 	PG_END_TRY();
-	fcinfo->args[1].value = interval;
-	return business_add(fcinfo);
+	return business_add_interval(fcinfo, DatumGetIntervalP(interval));
 }
 
 /* is_business_time(at, calendar): whether the instant falls in working hours. */
