@@ -343,7 +343,7 @@ FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE rs.time_zone)::date AS
                            WHEN d.due < now() THEN false END) AS s
       FROM tickets t
       LEFT JOIN team_calendars c ON c.team = t.team
-      CROSS JOIN LATERAL (SELECT business_add(t.created_at, interval '4 hours', c.calendar) AS due) AS d
+      CROSS JOIN LATERAL (SELECT business_add(t.created_at, '4 hours', c.calendar) AS due) AS d
       CROSS JOIN reporting_settings rs
       GROUP BY 1, 2) AS weekly;
 
