@@ -332,6 +332,65 @@ SELECT (SELECT sum(times_entered(s, 's' || k)) FROM generate_series(0, 999) k) A
 FROM h;
 
 -- ----------------------------------------------------------------
+-- The aggregate's small working form: up to 8 transitions and 8 names in
+-- 96 bytes, kept in canonical order as rows arrive, then the large form.
+-- 528 tickets around each limit (1 to 12 changes among 1 to 11 names of 1
+-- to 46 bytes), rows in random order (new names that sort before the ones
+-- held), shared instants and duplicate rows, against the canonical text
+-- built in plain SQL.  working_state() has no final function: it returns
+-- the working form itself, as partial aggregation hands it on, to the
+-- output, send, equality, hash, accessor and combine functions.  A small
+-- form takes 128 bytes (125 in a tuple, with a short header), a large one
+-- more.
+-- ----------------------------------------------------------------
+CREATE AGGREGATE working_state(timestamptz, text) (
+    SFUNC = status_agg_trans, STYPE = status_summary, INITCOND = 'status v1 transitions='
+);
+CREATE TABLE edge_rows AS
+SELECT t AS ticket, timestamptz '2025-01-01 00:00+00' + (abs(hashint4(t * 100 + j)) % 5) * interval '1 minute' AS at,
+       chr(122 - abs(hashint4(t * 7 + j)) % (1 + (t / 12) % 11)) || repeat('x', (ARRAY[0, 4, 20, 45])[1 + (t / 132) % 4]) AS status
+FROM generate_series(0, 527) t, generate_series(1, 1 + t % 12) j
+ORDER BY hashint4(t * 31 + j);
+INSERT INTO edge_rows SELECT DISTINCT ON (ticket) * FROM edge_rows WHERE ticket % 5 = 0 ORDER BY ticket, at DESC;
+WITH ref AS (
+    SELECT ticket, 'status v1 transitions=' || string_agg(extract(epoch FROM at)::bigint || ':"' || status || '"', ','
+                                                          ORDER BY at, status COLLATE "C") AS ref
+    FROM edge_rows GROUP BY ticket
+), ours AS (
+    SELECT ticket, status_agg(at, status) AS s, working_state(at, status) AS w,
+           min(at) + interval '150 seconds' AS mid, min(status) AS some_status
+    FROM edge_rows GROUP BY ticket
+)
+SELECT count(*) AS tickets, count(*) FILTER (WHERE pg_column_size(w) <= 128) AS small_forms,
+       count(*) FILTER (WHERE s::text = ref) AS text_equal,
+       count(*) FILTER (WHERE w::text = ref) AS working_text_equal,
+       count(*) FILTER (WHERE status_summary_send(w) = status_summary_send(s)) AS working_send_equal,
+       count(*) FILTER (WHERE w = s AND status_summary_hash(w) = status_summary_hash(s)) AS working_equal,
+       count(*) FILTER (WHERE time_in(w, ARRAY['z', 'yxxxx', some_status]) = time_in(s, ARRAY['z', 'yxxxx', some_status])
+                          AND time_in(w, some_status, mid) = time_in(s, some_status, mid)
+                          AND status_at(w, mid) IS NOT DISTINCT FROM status_at(s, mid)
+                          AND times_entered(w, some_status) = times_entered(s, some_status)) AS working_accessors_agree
+FROM ref JOIN ours USING (ticket);
+-- Combining working forms (small and large), as a parallel plan does.
+SELECT count(*) AS tickets, count(*) FILTER (WHERE r = s) AS rollup_of_working_forms_equal
+FROM (SELECT ticket, rollup(w) AS r
+      FROM (SELECT ticket, working_state(at, status) AS w FROM edge_rows GROUP BY ticket, hashint4(extract(epoch FROM at)::int) % 3) p
+      GROUP BY ticket) x
+JOIN (SELECT ticket, status_agg(at, status) AS s FROM edge_rows GROUP BY ticket) y USING (ticket);
+-- A first name of 88 bytes fits the small form (8 for its instant); one of
+-- 89 goes to the large form at once.
+SELECT pg_column_size(working_state(t, repeat('a', 88))) AS small_form_size,
+       pg_column_size(working_state(t, repeat('a', 89))) > 128 AS large_at_once,
+       status_agg(t, repeat('a', 89)) = ('status v1 transitions=1735689600:"' || repeat('a', 89) || '"')::status_summary AS long_name_kept
+FROM (VALUES (timestamptz '2025-01-01 00:00+00')) v(t);
+-- A plain call on a working form leaves it alone and returns the sorted form.
+WITH x AS MATERIALIZED (
+    SELECT working_state(t, st) AS w
+    FROM (VALUES (timestamptz '2025-01-01 00:02+00', 'b'), ('2025-01-01 00:01+00', 'c')) v(t, st)
+)
+SELECT status_agg_trans(w, '2025-01-01 00:00+00', 'a') AS plain_call, w AS unchanged FROM x;
+
+-- ----------------------------------------------------------------
 -- Errors
 -- ----------------------------------------------------------------
 \set VERBOSITY default

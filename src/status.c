@@ -10,12 +10,18 @@
  * (instant, index into the table).  In its canonical form, the one stored
  * and read by the accessors, names are in byte order and transitions are
  * sorted by instant, ties by status name (byte order), so equal histories
- * have equal bytes.  While an aggregate runs, its state is the working form
- * of the same type: names in the order they arrived with a hash table over
- * them, transitions in arrival order, and spare room, so that a row costs a
- * hash lookup and an append.  The final function sorts once.  Partial
- * aggregation (parallel workers, Citus) hands working forms to the combine
- * function and to the output functions, which accept both forms.
+ * have equal bytes.  While an aggregate runs, its state is a working form
+ * of the same type.  A history starts in the small working form: 128
+ * bytes, one allocator size class, with room for a usual ticket (up to 8
+ * transitions and 8 names in 96 bytes they share), kept in canonical order
+ * as rows arrive, so that a ticket costs one small allocation, a row an
+ * ordered insert after a scan of a few names, and the final function a
+ * copy.  A history that outgrows it moves to the large working form: names
+ * and transitions in the order they arrived, with a hash table over the
+ * names once they are more than a few, and regions that each double when
+ * full; the final function sorts it once.  Partial aggregation (parallel
+ * workers, Citus) hands working forms to the combine function and to the
+ * output functions, which accept every form.
  *
  * Segment i of a history runs from transition i to transition i + 1; the
  * last one runs to `until`, or ends at once without it.
@@ -24,6 +30,7 @@
  */
 #include "postgres.h"
 
+#include "access/tupmacs.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
@@ -38,17 +45,19 @@
 
 #define STATUS_TYPNAME "status_summary"
 
-/* flags: the working form of an aggregate state (see the file header). */
+/* flags: the working forms of an aggregate state (see the file header). */
 #define STATUS_WORKING 0x01
+#define STATUS_SMALL 0x02		/* with STATUS_WORKING: the small form */
 
 /*
- * Initial room of a working form: a ticket's usual history (a handful of
- * changes among the usual statuses) fits without growing, in 256 bytes.  Up
- * to STATUS_MIN_NAMES names are found by a scan, which costs less than
- * hashing; beyond, a working form has a hash table.
+ * Up to this many names, a scan finds a name faster than hashing it and an
+ * insertion sort orders them faster than qsort's calls.  A small working
+ * form holds up to this many; past it, a large one has a hash table.
  */
+#define STATUS_FEW_NAMES 8
+
+/* Least room of the large working form. */
 #define STATUS_MIN_TRANSITIONS 8
-#define STATUS_MIN_NAMES 8
 #define STATUS_MIN_NAME_BYTES 48
 
 typedef struct StatusTransition
@@ -59,16 +68,17 @@ typedef struct StatusTransition
 } StatusTransition;
 
 /*
- * After the transitions come, sized by the capacities: int32 name_ends[]
- * (name i is bytes name_ends[i - 1] up to name_ends[i] of the name data),
- * int32 hash[] (working form only: name index + 1, or 0 for a free slot),
- * then the name data.  The canonical form has no spare room and no hash.
+ * Canonical and large working form.  After the transitions come, sized by
+ * the capacities: int32 name_ends[] (name i is bytes name_ends[i - 1] up to
+ * name_ends[i] of the name data), int32 hash[] (large working form only:
+ * name index + 1, or 0 for a free slot), then the name data.  The canonical
+ * form has no spare room and no hash.
  */
 typedef struct StatusSummary
 {
 	int32		vl_len_;		/* varlena header */
 	uint8		version;		/* CSMETRICS_FORMAT_VERSION */
-	uint8		flags;			/* STATUS_WORKING or zero */
+	uint8		flags;			/* STATUS_WORKING, with STATUS_SMALL, or zero */
 	uint16		reserved;		/* always zero */
 	int32		ntransitions;
 	int32		nnames;
@@ -80,6 +90,39 @@ typedef struct StatusSummary
 	int32		unused;			/* always zero */
 	StatusTransition transitions[FLEXIBLE_ARRAY_MEMBER];
 } StatusSummary;
+
+/*
+ * Small working form: the same first 8 bytes, then counts and indexes in
+ * bytes.  It is kept in canonical order, names in byte order and
+ * transitions sorted, so that the final function only copies it: the
+ * instants fill the STATUS_SMALL_ROOM bytes after the header from the
+ * front, the names (name i is bytes name_ends[i - 1] up to name_ends[i] of
+ * them) the last name_bytes bytes of the value.
+ */
+#define STATUS_SMALL_SIZE 128
+#define STATUS_SMALL_TRANSITIONS 8
+
+typedef struct StatusSmall
+{
+	int32		vl_len_;		/* varlena header: STATUS_SMALL_SIZE */
+	uint8		version;		/* CSMETRICS_FORMAT_VERSION */
+	uint8		flags;			/* STATUS_WORKING | STATUS_SMALL */
+	uint16		reserved;		/* always zero */
+	uint8		ntransitions;
+	uint8		nnames;
+	uint8		name_bytes;
+	uint8		unused;			/* always zero */
+	uint8		status[STATUS_SMALL_TRANSITIONS];	/* index into the names */
+	uint8		name_ends[STATUS_FEW_NAMES];
+	int32		unused2;		/* always zero */
+	TimestampTz at[FLEXIBLE_ARRAY_MEMBER];
+} StatusSmall;
+
+#define STATUS_SMALL_ROOM ((int) (STATUS_SMALL_SIZE - offsetof(StatusSmall, at)))
+
+StaticAssertDecl(STATUS_SMALL_ROOM <= PG_UINT8_MAX &&
+				 STATUS_SMALL_TRANSITIONS * sizeof(TimestampTz) <= STATUS_SMALL_ROOM,
+				 "the small form's name offsets are bytes and its instants fit");
 
 PG_FUNCTION_INFO_V1(status_summary_in);
 PG_FUNCTION_INFO_V1(status_summary_out);
@@ -109,35 +152,92 @@ PG_FUNCTION_INFO_V1(status_sla_due);
  * ----------------------------------------------------------------
  */
 
-/* The end offsets of the names. */
+/* Whether s is in the small working form. */
+static inline bool
+status_is_small(const StatusSummary *s)
+{
+	return (s->flags & STATUS_SMALL) != 0;
+}
+
+/* Whether s is in the large working form. */
+static inline bool
+status_is_large(const StatusSummary *s)
+{
+	return (s->flags & (STATUS_WORKING | STATUS_SMALL)) == STATUS_WORKING;
+}
+
+/* The end offsets of the names (canonical or large form). */
 static inline int32 *
 status_name_ends(const StatusSummary *s)
 {
 	return (int32 *) (s->transitions + s->transition_capacity);
 }
 
-/* The hash slots of a working form. */
+/* The hash slots of a large working form. */
 static inline int32 *
 status_hash_slots(const StatusSummary *s)
 {
 	return status_name_ends(s) + s->name_capacity;
 }
 
-/* The bytes of the names, one after the other. */
+/* The bytes of the names, one after the other (canonical or large form). */
 static inline char *
 status_name_data(const StatusSummary *s)
 {
 	return (char *) (status_hash_slots(s) + s->hash_slots);
 }
 
-/* Name i and its length in bytes. */
+/* Number of transitions of s, in any form. */
+static inline int32
+status_count(const StatusSummary *s)
+{
+	return status_is_small(s) ? ((const StatusSmall *) s)->ntransitions : s->ntransitions;
+}
+
+/* Number of names of s, in any form. */
+static inline int32
+status_name_count(const StatusSummary *s)
+{
+	return status_is_small(s) ? ((const StatusSmall *) s)->nnames : s->nnames;
+}
+
+/* Bytes of all the names of s, in any form. */
+static inline int32
+status_name_byte_count(const StatusSummary *s)
+{
+	return status_is_small(s) ? ((const StatusSmall *) s)->name_bytes : s->name_bytes;
+}
+
+/* Instant of transition i of s, in any form. */
+static inline TimestampTz
+status_transition_at(const StatusSummary *s, int32 i)
+{
+	return status_is_small(s) ? ((const StatusSmall *) s)->at[i] : s->transitions[i].at;
+}
+
+/* Name index of transition i of s, in any form. */
+static inline int32
+status_transition_status(const StatusSummary *s, int32 i)
+{
+	return status_is_small(s) ? ((const StatusSmall *) s)->status[i] : s->transitions[i].status;
+}
+
+/* Name i of s, in any form, and its length in bytes. */
 static inline const char *
 status_name(const StatusSummary *s, int32 i, int *len)
 {
-	const int32 *ends = status_name_ends(s);
-	int32		start = (i == 0) ? 0 : ends[i - 1];
+	int32		start;
 
-	*len = ends[i] - start;
+	if (status_is_small(s))
+	{
+		const StatusSmall *small = (const StatusSmall *) s;
+
+		start = (i == 0) ? 0 : small->name_ends[i - 1];
+		*len = small->name_ends[i] - start;
+		return (const char *) small + STATUS_SMALL_SIZE - small->name_bytes + start;
+	}
+	start = (i == 0) ? 0 : status_name_ends(s)[i - 1];
+	*len = status_name_ends(s)[i] - start;
 	return status_name_data(s) + start;
 }
 
@@ -164,17 +264,120 @@ status_alloc(int64 transitions, int64 names, int64 name_bytes, int64 hash_slots)
 	return s;
 }
 
-/* The summary argument, detoasted (the state itself if it was not toasted). */
+/*
+ * The summary argument, detoasted (the state itself if it was not toasted,
+ * without a call for the state of an aggregate, which never is).
+ */
 static inline StatusSummary *
 status_arg_raw(FunctionCallInfo fcinfo, int argno)
 {
-	return (StatusSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	struct varlena *value = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (VARATT_IS_EXTENDED(value))
+		value = pg_detoast_datum(value);
+	return (StatusSummary *) value;
 }
 
 /* ----------------------------------------------------------------
- * Working form: name lookup and appends
+ * Working forms: name lookup and appends
  * ----------------------------------------------------------------
  */
+
+/* A new empty small working form. */
+static StatusSummary *
+status_small_new(void)
+{
+	StatusSmall *s = palloc0(STATUS_SMALL_SIZE);
+
+	SET_VARSIZE(s, STATUS_SMALL_SIZE);
+	s->version = CSMETRICS_FORMAT_VERSION;
+	s->flags = STATUS_WORKING | STATUS_SMALL;
+	return (StatusSummary *) s;
+}
+
+/* Byte order of two names: a loop over a short common length, else memcmp. */
+static inline int
+status_compare_bytes(const char *a, int alen, const char *b, int blen)
+{
+	int			n = Min(alen, blen);
+	int			c = 0;
+
+	if (n > 16)
+		c = memcmp(a, b, n);
+	else
+		for (int i = 0; i < n && c == 0; i++)
+			c = (int) (unsigned char) a[i] - (int) (unsigned char) b[i];
+	if (c != 0)
+		return c;
+	return (alen > blen) - (alen < blen);
+}
+
+/*
+ * Index of a name in a small working form, or, when it has none, -1 - the
+ * index at which it would go in byte order.
+ */
+static inline int32
+status_small_find(const StatusSmall *s, const char *name, int len)
+{
+	const char *names = (const char *) s + STATUS_SMALL_SIZE - s->name_bytes;
+	int32		start = 0;
+
+	for (int32 i = 0; i < s->nnames; i++)
+	{
+		int32		end = s->name_ends[i];
+		int			c = status_compare_bytes(names + start, end - start, name, len);
+
+		if (c >= 0)
+			return c == 0 ? i : -1 - i;
+		start = end;
+	}
+	return -1 - s->nnames;
+}
+
+/*
+ * Insert one transition into a small working form, in order, if there is
+ * room; whether there was.
+ */
+static inline bool
+status_small_add(StatusSmall *s, TimestampTz at, const char *name, int len)
+{
+	int32		i = status_small_find(s, name, len);
+	int32		n = s->ntransitions;
+	int32		j;
+
+	if (n == STATUS_SMALL_TRANSITIONS ||
+		(i < 0 && (s->nnames == STATUS_FEW_NAMES ||
+				   len > STATUS_SMALL_ROOM - (n + 1) * (int) sizeof(TimestampTz) - s->name_bytes)) ||
+		(n + 1) * (int) sizeof(TimestampTz) + s->name_bytes > STATUS_SMALL_ROOM)
+		return false;
+	if (i < 0)
+	{
+		/* A new name at index i: the names before it move down by len. */
+		char	   *names = (char *) s + STATUS_SMALL_SIZE - s->name_bytes;
+		int32		start;
+
+		i = -1 - i;
+		start = (i == 0) ? 0 : s->name_ends[i - 1];
+		memmove(names - len, names, start);
+		memcpy(names - len + start, name, len);
+		for (j = s->nnames; j > i; j--)
+			s->name_ends[j] = s->name_ends[j - 1] + len;
+		s->name_ends[i] = start + len;
+		s->nnames++;
+		s->name_bytes += len;
+		for (j = 0; j < n; j++)
+			s->status[j] += (s->status[j] >= i);
+	}
+	for (j = n; j > 0 && (s->at[j - 1] > at || (s->at[j - 1] == at && s->status[j - 1] > i)); j--)
+	{
+		s->at[j] = s->at[j - 1];
+		s->status[j] = s->status[j - 1];
+	}
+	s->at[j] = at;
+	s->status[j] = i;
+	s->ntransitions = n + 1;
+	return true;
+}
 
 /* Hash of a status name. */
 static inline uint32
@@ -194,8 +397,8 @@ status_name_is(const StatusSummary *s, int32 i, const char *name, int len)
 }
 
 /*
- * Index of a name in a working form, or -1: a scan while the names are few
- * (no hash table yet), else a hash lookup.
+ * Index of a name in a large working form, or -1: a scan while the names
+ * are few (no hash table yet), else a hash lookup.
  */
 static int32
 status_find_working(const StatusSummary *s, const char *name, int len)
@@ -219,7 +422,7 @@ status_find_working(const StatusSummary *s, const char *name, int len)
 	}
 }
 
-/* Put name i into the hash table of a working form, if it has one. */
+/* Put name i into the hash table of a large working form, if it has one. */
 static void
 status_hash_insert(StatusSummary *s, int32 i)
 {
@@ -237,7 +440,7 @@ status_hash_insert(StatusSummary *s, int32 i)
 	slots[h] = i + 1;
 }
 
-/* Append a name to a working form with room for it; its index. */
+/* Append a name to a large working form with room for it; its index. */
 static int32
 status_add_name(StatusSummary *s, const char *name, int len)
 {
@@ -264,47 +467,80 @@ status_room(int64 used, int64 n, int64 capacity, int64 minimum)
 }
 
 /*
- * A working copy of s (either form) with room for `transitions` more
+ * A large working copy of s (any form) with room for `transitions` more
  * transitions, `names` more names and `name_bytes` more name bytes.
  */
 static StatusSummary *
 status_working(const StatusSummary *s, int64 transitions, int64 names, int64 name_bytes)
 {
-	int64		name_room = status_room(s->nnames, names, s->name_capacity, STATUS_MIN_NAMES);
+	bool		small = status_is_small(s);
+	int32		ntransitions = status_count(s);
+	int32		nnames = status_name_count(s);
+	int32		nbytes = status_name_byte_count(s);
+	int64		name_room = status_room(nnames, names, small ? nnames : s->name_capacity, STATUS_FEW_NAMES);
 	int64		slots = 0;
 	StatusSummary *w;
+	int32	   *ends;
 
-	if (name_room > STATUS_MIN_NAMES)
-		for (slots = 4 * STATUS_MIN_NAMES; slots < 2 * name_room; slots *= 2)
+	if (name_room > STATUS_FEW_NAMES)
+		for (slots = 4 * STATUS_FEW_NAMES; slots < 2 * name_room; slots *= 2)
 			;
-	w = status_alloc(status_room(s->ntransitions, transitions, s->transition_capacity, STATUS_MIN_TRANSITIONS),
+	w = status_alloc(status_room(ntransitions, transitions, small ? ntransitions : s->transition_capacity,
+								 STATUS_MIN_TRANSITIONS),
 					 name_room,
-					 status_room(s->name_bytes, name_bytes, s->name_byte_capacity, STATUS_MIN_NAME_BYTES),
+					 status_room(nbytes, name_bytes, small ? nbytes : s->name_byte_capacity,
+								 STATUS_MIN_NAME_BYTES),
 					 slots);
 	w->flags = STATUS_WORKING;
-	memcpy(w->transitions, s->transitions, s->ntransitions * sizeof(StatusTransition));
-	w->ntransitions = s->ntransitions;
-	memcpy(status_name_ends(w), status_name_ends(s), s->nnames * sizeof(int32));
-	memcpy(status_name_data(w), status_name_data(s), s->name_bytes);
-	w->nnames = s->nnames;
-	w->name_bytes = s->name_bytes;
-	for (int32 i = 0; i < w->nnames; i++)
+	for (int32 i = 0; i < ntransitions; i++)
+	{
+		w->transitions[i].at = status_transition_at(s, i);
+		w->transitions[i].status = status_transition_status(s, i);
+	}
+	w->ntransitions = ntransitions;
+	ends = status_name_ends(w);
+	for (int32 i = 0; i < nnames; i++)
+	{
+		int			len;
+		const char *name = status_name(s, i, &len);
+
+		memcpy(status_name_data(w) + w->name_bytes, name, len);
+		w->name_bytes += len;
+		ends[i] = w->name_bytes;
 		status_hash_insert(w, i);
+	}
+	w->nnames = nnames;
 	return w;
 }
 
 /*
- * Append one transition; returns s, or a larger working copy when s is
- * canonical or full.
+ * Append one transition to s, in any form; returns s, or a new working form
+ * when s is canonical or full: a small one for an empty history, else a
+ * larger one.
  */
 static StatusSummary *
 status_add(StatusSummary *s, TimestampTz at, const char *name, int len)
 {
-	bool		working = (s->flags & STATUS_WORKING) != 0;
-	int32		i = working ? status_find_working(s, name, len) : -1;
+	bool		large;
+	int32		i;
 	StatusTransition *t;
 
-	if (!working || s->ntransitions == s->transition_capacity ||
+	if (status_is_small(s))
+	{
+		if (status_small_add((StatusSmall *) s, at, name, len))
+			return s;
+	}
+	else if ((s->flags & STATUS_WORKING) == 0 && s->ntransitions == 0)
+	{
+		StatusSummary *small = status_small_new();
+
+		if (status_small_add((StatusSmall *) small, at, name, len))
+			return small;
+		pfree(small);
+	}
+	large = status_is_large(s);
+	i = large ? status_find_working(s, name, len) : -1;
+	if (!large || s->ntransitions == s->transition_capacity ||
 		(i < 0 && (s->nnames == s->name_capacity ||
 				   len > s->name_byte_capacity - s->name_bytes)))
 	{
@@ -325,46 +561,67 @@ status_add(StatusSummary *s, TimestampTz at, const char *name, int len)
  * ----------------------------------------------------------------
  */
 
-/* Byte order of two names. */
-static int
-status_compare_bytes(const char *a, int alen, const char *b, int blen)
+/* The names of a summary being sorted, for status_compare_names. */
+typedef struct StatusNames
 {
-	int			c = memcmp(a, b, Min(alen, blen));
+	const char **names;
+	int		   *lengths;
+} StatusNames;
 
-	if (c != 0)
-		return c;
-	return (alen > blen) - (alen < blen);
-}
-
-/* qsort_arg comparator: byte order of two name indexes of a summary. */
+/* qsort_arg comparator: byte order of two name indexes into StatusNames. */
 static int
 status_compare_names(const void *a, const void *b, void *arg)
 {
-	const StatusSummary *s = arg;
-	int			alen;
-	int			blen;
-	const char *aname = status_name(s, *(const int32 *) a, &alen);
-	const char *bname = status_name(s, *(const int32 *) b, &blen);
+	const StatusNames *n = arg;
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
 
-	return status_compare_bytes(aname, alen, bname, blen);
+	return status_compare_bytes(n->names[x], n->lengths[x], n->names[y], n->lengths[y]);
 }
 
-/* qsort comparator: by instant, then by name (index in byte order). */
+/* Whether transition x comes before y: by instant, then by name (index in byte order). */
+static inline bool
+status_transition_before(const StatusTransition *x, const StatusTransition *y)
+{
+	return x->at < y->at || (x->at == y->at && x->status < y->status);
+}
+
+/* qsort comparator of transitions, in the order of status_transition_before. */
 static int
 status_compare_transitions(const void *a, const void *b)
 {
-	const StatusTransition *x = a;
-	const StatusTransition *y = b;
-
-	if (x->at != y->at)
-		return x->at < y->at ? -1 : 1;
-	return (x->status > y->status) - (x->status < y->status);
+	return status_transition_before(b, a) - status_transition_before(a, b);
 }
 
-/* The canonical form of s: s itself if it is canonical, else a sorted copy. */
+/* The canonical form of a small working form, which is in order: a copy. */
+static StatusSummary *
+status_small_canonical(const StatusSmall *s)
+{
+	StatusSummary *c = status_alloc(s->ntransitions, s->nnames, s->name_bytes, 0);
+	int32	   *ends = status_name_ends(c);
+
+	for (int32 i = 0; i < s->ntransitions; i++)
+	{
+		c->transitions[i].at = s->at[i];
+		c->transitions[i].status = s->status[i];
+	}
+	c->ntransitions = s->ntransitions;
+	for (int32 i = 0; i < s->nnames; i++)
+		ends[i] = s->name_ends[i];
+	c->nnames = s->nnames;
+	memcpy(status_name_data(c), (const char *) s + STATUS_SMALL_SIZE - s->name_bytes, s->name_bytes);
+	c->name_bytes = s->name_bytes;
+	return c;
+}
+
+/*
+ * The canonical form of s: s itself if it is canonical, a copy of a small
+ * working form, a sorted copy of a large one.
+ */
 static StatusSummary *
 status_canonical(StatusSummary *s)
 {
+	StatusNames n;
 	StatusSummary *c;
 	int32	   *order;
 	int32	   *rank;
@@ -373,19 +630,25 @@ status_canonical(StatusSummary *s)
 
 	if ((s->flags & STATUS_WORKING) == 0)
 		return s;
+	if (status_is_small(s))
+		return status_small_canonical((const StatusSmall *) s);
+	n.names = palloc(Max(s->nnames, 1) * sizeof(const char *));
+	n.lengths = palloc(Max(s->nnames, 1) * sizeof(int));
 	order = palloc(Max(s->nnames, 1) * sizeof(int32));
 	rank = palloc(Max(s->nnames, 1) * sizeof(int32));
 	for (int32 i = 0; i < s->nnames; i++)
-		order[i] = i;
-	if (s->nnames <= STATUS_MIN_NAMES)
 	{
-		/* A few names: an insertion sort costs less than qsort's calls. */
+		n.names[i] = status_name(s, i, &n.lengths[i]);
+		order[i] = i;
+	}
+	if (s->nnames <= STATUS_FEW_NAMES)
+	{
 		for (int32 i = 1; i < s->nnames; i++)
 		{
 			int32		name = order[i];
 			int32		j = i;
 
-			while (j > 0 && status_compare_names(&order[j - 1], &name, s) > 0)
+			while (j > 0 && status_compare_names(&order[j - 1], &name, &n) > 0)
 			{
 				order[j] = order[j - 1];
 				j--;
@@ -394,17 +657,14 @@ status_canonical(StatusSummary *s)
 		}
 	}
 	else
-		qsort_arg(order, s->nnames, sizeof(int32), status_compare_names, s);
+		qsort_arg(order, s->nnames, sizeof(int32), status_compare_names, &n);
 	c = status_alloc(s->ntransitions, s->nnames, s->name_bytes, 0);
 	ends = status_name_ends(c);
 	for (int32 i = 0; i < s->nnames; i++)
 	{
-		int			len;
-		const char *name = status_name(s, order[i], &len);
-
 		rank[order[i]] = i;
-		memcpy(status_name_data(c) + c->name_bytes, name, len);
-		c->name_bytes += len;
+		memcpy(status_name_data(c) + c->name_bytes, n.names[order[i]], n.lengths[order[i]]);
+		c->name_bytes += n.lengths[order[i]];
 		ends[i] = c->name_bytes;
 	}
 	c->nnames = s->nnames;
@@ -412,12 +672,14 @@ status_canonical(StatusSummary *s)
 	{
 		c->transitions[i].at = s->transitions[i].at;
 		c->transitions[i].status = rank[s->transitions[i].status];
-		if (i > 0 && status_compare_transitions(&c->transitions[i - 1], &c->transitions[i]) > 0)
+		if (i > 0 && status_transition_before(&c->transitions[i], &c->transitions[i - 1]))
 			sorted = false;
 	}
 	c->ntransitions = s->ntransitions;
 	if (!sorted)
 		qsort(c->transitions, c->ntransitions, sizeof(StatusTransition), status_compare_transitions);
+	pfree(n.names);
+	pfree(n.lengths);
 	pfree(order);
 	pfree(rank);
 	return c;
@@ -655,9 +917,10 @@ status_summary_hash(PG_FUNCTION_ARGS)
 
 /*
  * status_agg transition: append one (changed_at, status) row.  In an
- * aggregate the working state grows in place (a larger copy when full, in
- * the per-row context, which the executor copies into the aggregate's);
- * in a plain call the result is a new canonical summary.
+ * aggregate the working state grows in place (a new one, small, for the
+ * first row, and a larger one when full, in the per-row context, which the
+ * executor copies into the aggregate's); in a plain call the result is a
+ * new canonical summary.
  */
 Datum
 status_agg_trans(PG_FUNCTION_ARGS)
@@ -665,6 +928,7 @@ status_agg_trans(PG_FUNCTION_ARGS)
 	StatusSummary *state = status_arg_raw(fcinfo, 0);
 	TimestampTz at = PG_GETARG_TIMESTAMPTZ(1);
 	text	   *status = PG_GETARG_TEXT_PP(2);
+	int			len = VARSIZE_ANY_EXHDR(status);
 
 	if (TIMESTAMP_NOT_FINITE(at))
 		ereport(ERROR,
@@ -672,11 +936,9 @@ status_agg_trans(PG_FUNCTION_ARGS)
 				 errmsg("status change time must be finite"),
 				 errdetail("status_agg takes the instants at which a ticket's status changed.")));
 	if (!AggCheckCallContext(fcinfo, NULL))
-		state = status_working(state, 1, 1, VARSIZE_ANY_EXHDR(status));
-	state = status_add(state, at, VARDATA_ANY(status), VARSIZE_ANY_EXHDR(status));
-	if (!AggCheckCallContext(fcinfo, NULL))
-		state = status_canonical(state);
-	PG_RETURN_POINTER(state);
+		PG_RETURN_POINTER(status_canonical(status_add(status_working(state, 1, 1, len),
+													  at, VARDATA_ANY(status), len)));
+	PG_RETURN_POINTER(status_add(state, at, VARDATA_ANY(status), len));
 }
 
 /*
@@ -689,15 +951,18 @@ status_rollup_trans(PG_FUNCTION_ARGS)
 	StatusSummary *state = status_arg_raw(fcinfo, 0);
 	StatusSummary *other = status_arg_raw(fcinfo, 1);
 	bool		in_aggregate = AggCheckCallContext(fcinfo, NULL);
+	int32		ntransitions = status_count(other);
+	int32		nnames = status_name_count(other);
+	int32		nbytes = status_name_byte_count(other);
 	int32	   *index;
 
-	if (!in_aggregate || (state->flags & STATUS_WORKING) == 0 ||
-		other->ntransitions > state->transition_capacity - state->ntransitions ||
-		other->nnames > state->name_capacity - state->nnames ||
-		other->name_bytes > state->name_byte_capacity - state->name_bytes)
-		state = status_working(state, other->ntransitions, other->nnames, other->name_bytes);
-	index = palloc(Max(other->nnames, 1) * sizeof(int32));
-	for (int32 j = 0; j < other->nnames; j++)
+	if (!in_aggregate || !status_is_large(state) ||
+		ntransitions > state->transition_capacity - state->ntransitions ||
+		nnames > state->name_capacity - state->nnames ||
+		nbytes > state->name_byte_capacity - state->name_bytes)
+		state = status_working(state, ntransitions, nnames, nbytes);
+	index = palloc(Max(nnames, 1) * sizeof(int32));
+	for (int32 j = 0; j < nnames; j++)
 	{
 		int			len;
 		const char *name = status_name(other, j, &len);
@@ -706,12 +971,12 @@ status_rollup_trans(PG_FUNCTION_ARGS)
 		if (index[j] < 0)
 			index[j] = status_add_name(state, name, len);
 	}
-	for (int32 i = 0; i < other->ntransitions; i++)
+	for (int32 i = 0; i < ntransitions; i++)
 	{
 		StatusTransition *t = &state->transitions[state->ntransitions++];
 
-		t->at = other->transitions[i].at;
-		t->status = index[other->transitions[i].status];
+		t->at = status_transition_at(other, i);
+		t->status = index[status_transition_status(other, i)];
 		t->unused = 0;
 	}
 	pfree(index);
@@ -732,9 +997,12 @@ status_agg_final(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
+/* Mask entries a summary with up to this many names keeps on the stack. */
+#define STATUS_STACK_MASK 64
+
 /* Mark name `name` of the text in mask, if the summary has it. */
-static void
-status_mark(const StatusSummary *s, text *name, bool *mask)
+static inline void
+status_mark(const StatusSummary *s, const text *name, bool *mask)
 {
 	int32		i = status_lookup(s, VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
 
@@ -744,26 +1012,34 @@ status_mark(const StatusSummary *s, text *name, bool *mask)
 
 /*
  * Which of the summary's names argument argno lists: a text, or a text[]
- * whose NULL elements are ignored.  Unknown names match nothing.
+ * whose NULL elements are ignored.  Unknown names match nothing.  The mask
+ * is `room` (STATUS_STACK_MASK entries of the caller's) when it fits.  The
+ * array is read in place, as deconstruct_array would read it, without
+ * copying its elements out.
  */
 static bool *
-status_mask(FunctionCallInfo fcinfo, const StatusSummary *s, int argno, bool is_array)
+status_mask(FunctionCallInfo fcinfo, const StatusSummary *s, int argno, bool is_array, bool *room)
 {
-	bool	   *mask = palloc0(Max(s->nnames, 1) * sizeof(bool));
+	bool	   *mask = (s->nnames <= STATUS_STACK_MASK) ? room : palloc(s->nnames);
 
+	memset(mask, 0, s->nnames);
 	if (!is_array)
 		status_mark(s, PG_GETARG_TEXT_PP(argno), mask);
 	else
 	{
-		Datum	   *elems;
-		bool	   *nulls;
-		int			n;
+		ArrayType  *array = PG_GETARG_ARRAYTYPE_P(argno);
+		int			n = ArrayGetNItems(ARR_NDIM(array), ARR_DIMS(array));
+		const bits8 *nulls = ARR_NULLBITMAP(array);
+		const char *element = ARR_DATA_PTR(array);
 
-		deconstruct_array(PG_GETARG_ARRAYTYPE_P(argno), TEXTOID, -1, false,
-						  TYPALIGN_INT, &elems, &nulls, &n);
 		for (int i = 0; i < n; i++)
-			if (!nulls[i])
-				status_mark(s, DatumGetTextPP(elems[i]), mask);
+		{
+			if (nulls != NULL && (nulls[i / 8] & (1 << (i % 8))) == 0)
+				continue;
+			status_mark(s, (const text *) element, mask);
+			element = att_addlength_pointer(element, -1, element);
+			element = (const char *) att_align_nominal(element, TYPALIGN_INT);
+		}
 	}
 	return mask;
 }
@@ -835,6 +1111,7 @@ status_time_in_args(FunctionCallInfo fcinfo, bool is_array, int from_arg,
 	bool		has_from = from_arg >= 0 && !PG_ARGISNULL(from_arg);
 	bool		has_until = until_arg < PG_NARGS() && !PG_ARGISNULL(until_arg);
 	WorkClock  *clock = NULL;
+	bool		room[STATUS_STACK_MASK];
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || (calendar_arg >= 0 && PG_ARGISNULL(calendar_arg)))
 		PG_RETURN_NULL();
@@ -860,7 +1137,7 @@ status_time_in_args(FunctionCallInfo fcinfo, bool is_array, int from_arg,
 		PG_RETURN_INTERVAL_P(duration_make_interval(0));
 	if (!has_until)
 		until = s->transitions[s->ntransitions - 1].at;
-	PG_RETURN_INTERVAL_P(status_interval(status_time(s, status_mask(fcinfo, s, 1, is_array),
+	PG_RETURN_INTERVAL_P(status_interval(status_time(s, status_mask(fcinfo, s, 1, is_array, room),
 													 from, until, clock)));
 }
 
@@ -1002,8 +1279,10 @@ Datum
 status_reopens(PG_FUNCTION_ARGS)
 {
 	StatusSummary *s = status_arg(fcinfo, 0);
-	bool	   *open = status_mask(fcinfo, s, 1, true);
-	bool	   *solved = status_mask(fcinfo, s, 2, true);
+	bool		open_room[STATUS_STACK_MASK];
+	bool		solved_room[STATUS_STACK_MASK];
+	bool	   *open = status_mask(fcinfo, s, 1, true, open_room);
+	bool	   *solved = status_mask(fcinfo, s, 2, true, solved_room);
 	bool		was_solved = false;
 	int64		n = 0;
 
@@ -1044,7 +1323,8 @@ status_sla_due(PG_FUNCTION_ARGS)
 {
 	StatusSummary *s = status_arg(fcinfo, 0);
 	int64		remaining = duration_interval_usecs(PG_GETARG_INTERVAL_P(1));
-	bool	   *running = status_mask(fcinfo, s, 2, true);
+	bool		running_room[STATUS_STACK_MASK];
+	bool	   *running = status_mask(fcinfo, s, 2, true, running_room);
 	WorkClock  *clock = calendar_clock_for(fcinfo, 3);
 
 	for (int32 i = 0; i < s->ntransitions; i++)
