@@ -281,7 +281,9 @@ stats_normal_p(double difference, double standard_error)
  * sum_a / n_a - sum_b / n_b for non-negative integer sums and positive
  * counts, from the exact numerator sum_a n_b - sum_b n_a when the products
  * fit in 128 bits, so that shifting both samples by the same amount leaves
- * it unchanged; otherwise in long double.
+ * it unchanged; otherwise in long double.  The exact numerator goes to double
+ * directly: long double would add nothing a p-value needs, and Valgrind's
+ * x87 emulation turns a small negative int128 into a long double 0.
  */
 double
 stats_mean_difference(int128 sum_a, int64 n_a, int128 sum_b, int64 n_b)
@@ -291,7 +293,7 @@ stats_mean_difference(int128 sum_a, int64 n_a, int128 sum_b, int64 n_b)
 
 	if (!__builtin_mul_overflow(sum_a, (int128) n_b, &scaled_a) &&
 		!__builtin_mul_overflow(sum_b, (int128) n_a, &scaled_b))
-		return (double) ((long double) (scaled_a - scaled_b) / ((long double) n_a * (long double) n_b));
+		return (double) (scaled_a - scaled_b) / ((double) n_a * (double) n_b);
 	return (double) ((long double) sum_a / n_a - (long double) sum_b / n_b);
 }
 
