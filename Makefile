@@ -34,10 +34,12 @@ endif
 
 # PGXS tracks no header dependencies here; every object depends on them all.
 # Objects built for one server must never link into another: they also
-# depend on a stamp naming the pg_config and version they were built for,
-# rewritten (and so newer) only when that changes.
+# depend on a stamp naming the pg_config, version and flags they were built
+# for (test/valgrind.sh builds with -O0), rewritten (and so newer) only when
+# that changes.
+BUILT_FOR = $(PG_CONFIG) $(VERSION) $(WARNING_FLAGS)
 $(OBJS): $(wildcard src/*.h) .built-for
 .built-for: FORCE
-	@echo '$(PG_CONFIG) $(VERSION)' | cmp -s - $@ || echo '$(PG_CONFIG) $(VERSION)' > $@
+	@echo '$(BUILT_FOR)' | cmp -s - $@ || echo '$(BUILT_FOR)' > $@
 FORCE:
 .PHONY: FORCE
