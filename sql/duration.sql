@@ -123,7 +123,7 @@ SELECT pg_column_size(s) <= 1536 AS within_1_5_kb, length(s::text) <= 2 * length
 FROM (SELECT duration_agg(d) AS s FROM month_spread) t;
 -- Any durations from 1 microsecond to 10 years: at most 8 kB (here a
 -- million, every bucket of that range used).
-SELECT pg_column_size(duration_agg(make_interval(secs => exp(ln(1e-6) + ln(3.15576e14) * (abs(hashint4(i)) / 2147483648.0)))))
+SELECT pg_column_size(duration_agg(make_interval(secs => exp(ln(float8 '1e-6') + ln(float8 '3.15576e14') * (abs(hashint4(i)) / float8 '2147483648')))))
        <= 8192 AS within_8_kb
 FROM generate_series(1, 1000000) i;
 
