@@ -57,9 +57,12 @@ run_as_postgres "$BIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null || true
 ours_re="\\(($(cd src && ls *.c | sed 's/\.c$//' | paste -sd '|'))\\.c:"
 ours=$(cat "$LOGS"/*.log 2>/dev/null | grep -cE "$ours_re" || true)
 all=$(cat "$LOGS"/*.log 2>/dev/null | grep -cE '^==[0-9]+== (Invalid|Conditional|Use of uninit|Syscall param|Mismatched|Source and destination overlap)' || true)
-echo "valgrind: regression status $status; $all memcheck reports in all; $ours stack frames in csmetrics code"
+# What the assertion build's log must never hold, as in test/run.sh.
+server_bad=$(grep -cE -f test/log_failures.regex "$WORK/server.log" || true)
+echo "valgrind: regression status $status; $all memcheck reports in all; $ours stack frames in csmetrics code; $server_bad assertion, crash or memory-context lines in the server log"
 if [ "$ours" -gt 0 ]; then
     grep -h -B30 -E "$ours_re" "$LOGS"/*.log | head -200
 fi
+grep -E -f test/log_failures.regex "$WORK/server.log" | head -20 || true
 echo "valgrind: logs in $LOGS"
-[ "$status" -eq 0 ] && [ "$ours" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$ours" -eq 0 ] && [ "$server_bad" -eq 0 ]
