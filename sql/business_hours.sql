@@ -163,6 +163,7 @@ DROP TABLE sla_targets;
 SET IntervalStyle = sql_standard;
 SELECT business_add('2025-03-07 09:00+00', '-1 30:00:00', 'mon-fri 09:00-17:00') AS six_hours_later;
 SELECT business_add('2025-03-07 09:00+00', '-1 30:00:00'::interval, 'mon-fri 09:00-17:00');
+SELECT business_add('2025-03-07 09:00+00', 'soon', 'mon-fri 09:00-17:00');
 \set VERBOSITY sqlstate
 SELECT business_add('2025-03-07 09:00+00', 'soon', 'mon-fri 09:00-17:00');
 \set VERBOSITY default
